@@ -1,0 +1,59 @@
+# See README.md. `make run` serves the quiz on http://localhost:8080;
+# `make test` runs every test, browser tests included.
+GO      ?= go
+ADDR    ?= localhost:8080
+BIN     := bin/cxquiz
+WASM    := web/app.wasm
+FUZZTIME ?= 30s
+GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/text/*.json quiz/text/*.json) go.mod
+
+.PHONY: all run build wasm test test-unit test-browser vet fuzz static bench load setup clean
+
+all: build
+
+run: build
+	./$(BIN) -addr $(ADDR)
+
+# One binary with the web assets (wasm included) embedded.
+build: $(BIN)
+
+$(BIN): $(WASM).br $(GOFILES) $(wildcard web/*)
+	$(GO) build -trimpath -ldflags='-s -w' -o $(BIN) ./app
+
+wasm: $(WASM).br
+
+$(WASM): $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./app
+
+# Brotli and gzip variants of every compressible web asset, made once at
+# build time so the server never compresses on the fly.
+$(WASM).br: $(WASM) $(filter-out %.br %.gz $(WASM),$(wildcard web/*))
+	$(GO) run ./tools/compress web
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app
+
+test-unit: vet
+	$(GO) test -count=1 ./...
+
+# Browser tests need the built binary and Chromium (scripts/setup).
+test-browser: build setup
+	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 8m -v ./e2e 2>&1 | tee e2e/last-run.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|panic)|_test.go' || true
+	@grep -q '^ok' e2e/last-run.log
+
+test: build setup vet
+	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 9m ./...
+
+setup:
+	@scripts/setup
+
+fuzz:
+	$(GO) test ./quiz -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+
+# A static site for any CDN or static host.
+static: build
+	rm -rf dist && ./$(BIN) -export dist
+
+clean:
+	rm -rf bin dist $(WASM) web/*.br web/*.gz

@@ -1,0 +1,275 @@
+package quiz
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+//go:embed bank.json
+var bankJSON []byte
+
+// Bank is a versioned set of dimensions, questions, maturity levels and
+// recommendations. A Bank is read-only once loaded and safe for concurrent
+// use.
+type Bank struct {
+	// Version identifies the bank in result codes. It changes whenever
+	// questions or options are added, removed or reordered.
+	Version    int         `json:"version"`
+	Levels     []Level     `json:"levels"`
+	Dimensions []Dimension `json:"dimensions"`
+	// Explainer contrasts the customer-focused and the customer-centric
+	// organisation, aspect by aspect.
+	Explainer []Contrast `json:"explainer"`
+
+	questions []*Question
+	levelRank map[string]int
+}
+
+// Level is a named stage of maturity with an inclusive score range.
+type Level struct {
+	ID          string `json:"id"`
+	Min         int    `json:"min"`
+	Max         int    `json:"max"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// Dimension is one spectrum from the customer-focused pole to the
+// customer-centric pole, with its questions and recommendations.
+type Dimension struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Focused and Centric describe the two poles in a short phrase.
+	Focused string `json:"focused"`
+	Centric string `json:"centric"`
+	// LooksLike says what customer-centric looks like in this dimension;
+	// Example names a company that shows it.
+	LooksLike string `json:"looksLike"`
+	Example   string `json:"example"`
+	// Keep is what to keep doing when this is a strong dimension.
+	Keep string `json:"keep"`
+	// Steps holds the next steps for an organisation at each level, by
+	// level id.
+	Steps     map[string][]string `json:"steps"`
+	Questions []Question          `json:"questions"`
+}
+
+// Question asks about observable behaviour. Its options are shown in the
+// order given.
+type Question struct {
+	ID      string   `json:"id"`
+	Text    string   `json:"text"`
+	Options []Option `json:"options"`
+
+	// Number is the 1-based position of the question in the quiz.
+	Number int `json:"-"`
+	// Dimension is the dimension the question belongs to.
+	Dimension *Dimension `json:"-"`
+}
+
+// Option is one answer to a question, anchored to one maturity level.
+type Option struct {
+	ID    string `json:"id"`
+	Level string `json:"level"`
+	Text  string `json:"text"`
+}
+
+// Contrast is one row of the focused-versus-centric explainer.
+type Contrast struct {
+	ID      string `json:"id"`
+	Aspect  string `json:"aspect"`
+	Focused string `json:"focused"`
+	Centric string `json:"centric"`
+}
+
+// OptionsPerQuestion is the number of options every question has.
+const OptionsPerQuestion = 4
+
+// maxQuestions bounds the bank so that a full result code stays short.
+const maxQuestions = 40
+
+// Load parses and validates the bank embedded in the program.
+func Load() (*Bank, error) {
+	return Parse(bankJSON)
+}
+
+// Parse parses and validates a bank in its JSON form. The error names the
+// offending id.
+func Parse(data []byte) (*Bank, error) {
+	var b Bank
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("quiz: parsing bank: %w", err)
+	}
+	if err := b.init(); err != nil {
+		return nil, fmt.Errorf("quiz: invalid bank: %w", err)
+	}
+	return &b, nil
+}
+
+// Questions returns every question in quiz order.
+func (b *Bank) Questions() []*Question { return b.questions }
+
+// Question returns the question with the given 1-based number, or nil.
+func (b *Bank) Question(number int) *Question {
+	if number < 1 || number > len(b.questions) {
+		return nil
+	}
+	return b.questions[number-1]
+}
+
+// Dimension returns the dimension with the given id, or nil.
+func (b *Bank) Dimension(id string) *Dimension {
+	for i := range b.Dimensions {
+		if b.Dimensions[i].ID == id {
+			return &b.Dimensions[i]
+		}
+	}
+	return nil
+}
+
+// LevelFor returns the level whose range holds score. Scores outside 0–100
+// are clamped.
+func (b *Bank) LevelFor(score int) *Level {
+	score = min(max(score, 0), 100)
+	for i := range b.Levels {
+		if l := &b.Levels[i]; score >= l.Min && score <= l.Max {
+			return l
+		}
+	}
+	return &b.Levels[0] // unreachable for a validated bank
+}
+
+// Points returns what an option is worth, 0 to 100.
+func (b *Bank) Points(o Option) float64 {
+	return 100 * float64(b.levelRank[o.Level]) / float64(len(b.Levels)-1)
+}
+
+// init links questions to their dimensions and validates the whole bank.
+func (b *Bank) init() error {
+	if b.Version < 1 || b.Version >= len(codeAlphabet) {
+		return fmt.Errorf("version %d out of range 1–%d", b.Version, len(codeAlphabet)-1)
+	}
+	ids := map[string]bool{}
+	unique := func(kind, id string) error {
+		if id == "" {
+			return fmt.Errorf("%s with an empty id", kind)
+		}
+		if ids[id] {
+			return fmt.Errorf("%s %q: duplicate id", kind, id)
+		}
+		ids[id] = true
+		return nil
+	}
+	if len(b.Levels) < 2 {
+		return fmt.Errorf("need at least 2 levels, have %d", len(b.Levels))
+	}
+	b.levelRank = map[string]int{}
+	next := 0
+	for i, l := range b.Levels {
+		if err := unique("level", l.ID); err != nil {
+			return err
+		}
+		if err := nonEmpty("level", l.ID, "name", l.Name, "description", l.Description); err != nil {
+			return err
+		}
+		if l.Min != next {
+			return fmt.Errorf("level %q: starts at %d, want %d (thresholds must cover 0–100 without gaps or overlaps)", l.ID, l.Min, next)
+		}
+		if l.Max < l.Min {
+			return fmt.Errorf("level %q: max %d below min %d", l.ID, l.Max, l.Min)
+		}
+		next = l.Max + 1
+		b.levelRank[l.ID] = i
+	}
+	if next != 101 {
+		return fmt.Errorf("level %q: ends at %d, want 100", b.Levels[len(b.Levels)-1].ID, next-1)
+	}
+	if len(b.Dimensions) == 0 {
+		return fmt.Errorf("no dimensions")
+	}
+	b.questions = nil
+	for di := range b.Dimensions {
+		d := &b.Dimensions[di]
+		if err := unique("dimension", d.ID); err != nil {
+			return err
+		}
+		if err := nonEmpty("dimension", d.ID, "name", d.Name, "focused", d.Focused, "centric", d.Centric,
+			"looksLike", d.LooksLike, "example", d.Example, "keep", d.Keep); err != nil {
+			return err
+		}
+		if len(d.Questions) < 3 {
+			return fmt.Errorf("dimension %q: %d questions, need at least 3", d.ID, len(d.Questions))
+		}
+		for _, l := range b.Levels {
+			steps := d.Steps[l.ID]
+			if len(steps) == 0 {
+				return fmt.Errorf("dimension %q: no steps for level %q", d.ID, l.ID)
+			}
+			for i, s := range steps {
+				if err := nonEmpty("dimension", d.ID, fmt.Sprintf("steps.%s[%d]", l.ID, i), s); err != nil {
+					return err
+				}
+			}
+		}
+		for lid := range d.Steps {
+			if _, ok := b.levelRank[lid]; !ok {
+				return fmt.Errorf("dimension %q: steps for unknown level %q", d.ID, lid)
+			}
+		}
+		for qi := range d.Questions {
+			q := &d.Questions[qi]
+			if err := unique("question", q.ID); err != nil {
+				return err
+			}
+			if err := nonEmpty("question", q.ID, "text", q.Text); err != nil {
+				return err
+			}
+			if len(q.Options) != OptionsPerQuestion {
+				return fmt.Errorf("question %q: %d options, want %d", q.ID, len(q.Options), OptionsPerQuestion)
+			}
+			used := map[string]bool{}
+			for _, o := range q.Options {
+				if used[o.Level] {
+					return fmt.Errorf("option %q: level %q is used twice in question %q", o.ID, o.Level, q.ID)
+				}
+				used[o.Level] = true
+				if err := unique("option", o.ID); err != nil {
+					return err
+				}
+				if err := nonEmpty("option", o.ID, "text", o.Text); err != nil {
+					return err
+				}
+				if _, ok := b.levelRank[o.Level]; !ok {
+					return fmt.Errorf("option %q: unknown level %q", o.ID, o.Level)
+				}
+			}
+			q.Dimension = d
+			b.questions = append(b.questions, q)
+			q.Number = len(b.questions)
+		}
+	}
+	if len(b.questions) > maxQuestions {
+		return fmt.Errorf("%d questions, at most %d fit a result code", len(b.questions), maxQuestions)
+	}
+	for _, c := range b.Explainer {
+		if err := unique("explainer row", c.ID); err != nil {
+			return err
+		}
+		if err := nonEmpty("explainer row", c.ID, "aspect", c.Aspect, "focused", c.Focused, "centric", c.Centric); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nonEmpty checks name/text pairs and names the first empty one.
+func nonEmpty(kind, id string, pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.TrimSpace(pairs[i+1]) == "" {
+			return fmt.Errorf("%s %q: empty %s", kind, id, pairs[i])
+		}
+	}
+	return nil
+}

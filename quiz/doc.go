@@ -1,0 +1,40 @@
+// Package quiz holds the assessment model of the customer-centricity quiz:
+// the question bank, scoring, maturity levels, recommendations and the
+// compact result code that carries a full or partial answer set in a URL.
+//
+// The package is plain Go with no UI import, so the HTTP server, the
+// WebAssembly client and the tests all call the same code.
+//
+// A typical use:
+//
+//	bank, err := quiz.Load()
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	answers, err := bank.Decode(code) // from ?a=CODE
+//	if err != nil {
+//		// errors.Is(err, quiz.ErrMalformed) or errors.Is(err, quiz.ErrOutdated)
+//	}
+//	res, err := bank.Score(answers)
+//	if errors.Is(err, quiz.ErrIncomplete) {
+//		// not every question is answered yet: show progress instead
+//	}
+//	fmt.Println(res.Level.Name, res.Overall)
+//
+// # Scoring
+//
+// Every option is anchored to one maturity level. An option anchored to the
+// lowest level is worth 0 points, one anchored to the highest level 100, the
+// levels in between are spread evenly. A dimension scores the mean of its
+// answers, rounded to a whole number; the overall score is the mean of the
+// unrounded dimension scores, so every dimension weighs the same whatever its
+// number of questions. The level is the one whose [Level.Min, Level.Max]
+// range holds the score.
+//
+// # Partial answer sets
+//
+// A result exists only for a complete answer set: [Bank.Score] returns
+// [ErrIncomplete] otherwise, and [Answers.Answered] tells the progress.
+// Partial sets still encode and decode, so a half-finished quiz survives in
+// a URL.
+package quiz

@@ -1,0 +1,113 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// ErrIncomplete is returned by [Bank.Score] for an answer set in which some
+// questions have no answer.
+var ErrIncomplete = errors.New("quiz: not every question is answered")
+
+// ErrInvalidAnswers is returned for an answer set that does not fit the bank:
+// wrong length or an option out of range.
+var ErrInvalidAnswers = errors.New("quiz: answers do not fit the question bank")
+
+// Result is the outcome of a complete answer set.
+type Result struct {
+	// Overall is the mean of the dimension scores, 0–100.
+	Overall int
+	// Level is the maturity level for Overall.
+	Level *Level
+	// Dimensions holds one score per dimension, in bank order.
+	Dimensions []DimensionScore
+}
+
+// DimensionScore is the score of one dimension.
+type DimensionScore struct {
+	Dimension *Dimension
+	// Score is 0–100: 0 at the customer-focused pole, 100 at the
+	// customer-centric pole.
+	Score int
+	// Level is the maturity level for Score.
+	Level *Level
+	exact float64
+}
+
+// Steps returns the next steps for this dimension at its level.
+func (d DimensionScore) Steps() []string { return d.Dimension.Steps[d.Level.ID] }
+
+// Score scores a complete answer set. It returns [ErrIncomplete] if a
+// question has no answer and [ErrInvalidAnswers] if the set does not fit
+// the bank.
+func (b *Bank) Score(a Answers) (Result, error) {
+	if err := b.check(a); err != nil {
+		return Result{}, err
+	}
+	if n := len(a) - a.Answered(); n > 0 {
+		return Result{}, fmt.Errorf("%w: %d of %d open", ErrIncomplete, n, len(a))
+	}
+	res := Result{Dimensions: make([]DimensionScore, 0, len(b.Dimensions))}
+	sums := make([]float64, len(b.Dimensions))
+	counts := make([]int, len(b.Dimensions))
+	index := make(map[*Dimension]int, len(b.Dimensions))
+	for i := range b.Dimensions {
+		index[&b.Dimensions[i]] = i
+	}
+	for i, q := range b.questions {
+		d := index[q.Dimension]
+		sums[d] += b.Points(q.Options[a[i]])
+		counts[d]++
+	}
+	var total float64
+	for i := range b.Dimensions {
+		exact := sums[i] / float64(counts[i])
+		total += exact
+		s := round(exact)
+		res.Dimensions = append(res.Dimensions, DimensionScore{
+			Dimension: &b.Dimensions[i], Score: s, Level: b.LevelFor(s), exact: exact,
+		})
+	}
+	res.Overall = round(total / float64(len(b.Dimensions)))
+	res.Level = b.LevelFor(res.Overall)
+	return res, nil
+}
+
+// Strongest returns up to n dimensions with the highest scores, best first;
+// ties keep bank order.
+func (r Result) Strongest(n int) []DimensionScore {
+	return r.ranked(n, func(x, y DimensionScore) bool { return x.exact > y.exact })
+}
+
+// Weakest returns up to n dimensions with the lowest scores, weakest first;
+// ties keep bank order.
+func (r Result) Weakest(n int) []DimensionScore {
+	return r.ranked(n, func(x, y DimensionScore) bool { return x.exact < y.exact })
+}
+
+func (r Result) ranked(n int, less func(x, y DimensionScore) bool) []DimensionScore {
+	s := append([]DimensionScore(nil), r.Dimensions...)
+	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
+	return s[:min(max(n, 0), len(s))]
+}
+
+// check reports whether a fits the bank.
+func (b *Bank) check(a Answers) error {
+	if len(a) != len(b.questions) {
+		return fmt.Errorf("%w: %d answers for %d questions", ErrInvalidAnswers, len(a), len(b.questions))
+	}
+	for i, v := range a {
+		if v != Unanswered && (v < 0 || v >= len(b.questions[i].Options)) {
+			return fmt.Errorf("%w: question %d has option %d", ErrInvalidAnswers, i+1, v)
+		}
+	}
+	return nil
+}
+
+// round rounds half away from zero, after removing float noise so that
+// 62.4999999 from a sum of thirds rounds like 62.5.
+func round(x float64) int {
+	return int(math.Round(math.Round(x*1e6) / 1e6))
+}
