@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -25,6 +26,9 @@ type Bank struct {
 
 	questions []*Question
 	levelRank map[string]int
+	lang      string           // "" for DefaultLang
+	base      *Bank            // the DefaultLang bank, nil for itself
+	langs     map[string]*Bank // by language, on the DefaultLang bank
 }
 
 // Level is a named stage of maturity with an inclusive score range.
@@ -90,14 +94,30 @@ const OptionsPerQuestion = 4
 // maxQuestions bounds the bank so that a full result code stays short.
 const maxQuestions = 40
 
-// Load parses and validates the bank embedded in the program.
+// Load parses and validates the bank embedded in the program, with all its
+// translations.
 func Load() (*Bank, error) {
-	return Parse(bankJSON)
+	return parse(bankJSON, translations)
 }
 
-// Parse parses and validates a bank in its JSON form. The error names the
-// offending id.
+// Parse parses and validates a bank in its JSON form, in English only. The
+// error names the offending id.
 func Parse(data []byte) (*Bank, error) {
+	return parse(data, nil)
+}
+
+func parse(data []byte, texts fs.FS) (*Bank, error) {
+	b, err := parseBank(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.loadTranslations(data, texts); err != nil {
+		return nil, fmt.Errorf("quiz: invalid bank: %w", err)
+	}
+	return b, nil
+}
+
+func parseBank(data []byte) (*Bank, error) {
 	var b Bank
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, fmt.Errorf("quiz: parsing bank: %w", err)

@@ -1,0 +1,46 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/web"
+)
+
+// export writes a static site into dir: every screen prerendered, go-app's
+// scripts, and the assets with their compressed variants. A static host
+// cannot read the answers in a URL, so there the wasm does it all.
+func (s *server) export(dir string) error {
+	pages := []string{"/", "/result", "/404"}
+	for i := 1; i <= len(bank.Questions()); i++ {
+		pages = append(pages, "/q/"+strconv.Itoa(i))
+	}
+	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
+		return err
+	}
+	return fs.WalkDir(web.Files, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
+			return err
+		}
+		data, err := fs.ReadFile(web.Files, name)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, "web", name)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", dst, err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,31 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+func (p *page) renderIntro(t texts) app.UI {
+	b := bank.In(p.r.prefs.Lang)
+	n := len(b.Questions())
+	return app.Section().Class("intro").Body(
+		app.P().Class("eyebrow").Text(t.S("intro.eyebrow")),
+		heading(t.S("intro.heading")),
+		app.P().Class("lead").Text(t.S("intro.lead")),
+		app.Ul().Class("facts").Body(
+			app.Li().Text(t.S("intro.length", "n", n, "dims", len(b.Dimensions), "minutes", (n*14+59)/60)),
+			app.Li().Text(t.S("intro.honest")),
+			app.Li().Text(t.S("intro.privacy")),
+		),
+		app.A().ID("start").Class("button primary").Href(p.r.startURL()).Text(t.S("intro.start")),
+		app.Details().Class("dims").Body(
+			app.Summary().Text(t.S("intro.dimensions")),
+			app.Ul().Body(
+				app.Range(b.Dimensions).Slice(func(i int) app.UI {
+					d := b.Dimensions[i]
+					return app.Li().Body(
+						app.Strong().Text(d.Name),
+						app.Text(": "+d.Focused+" → "+d.Centric),
+					)
+				}),
+			),
+		),
+	)
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/quiz"
+)
+
+// bank is the question bank, loaded and validated at start-up by main.
+var bank *quiz.Bank
+
+// page is the root component of every URL. It derives all it shows from
+// the URL in OnNav, so the server's prerendered page and the wasm
+// client's page are the same.
+type page struct {
+	app.Compo
+
+	r route
+	// picked is the option chosen on the current question screen but not
+	// yet submitted, or quiz.Unanswered.
+	picked int
+	// navs counts navigations, so focus moves only after the first one.
+	navs int
+	// note is a short status message read out to screen readers.
+	note string
+}
+
+func newPage() app.Composer { return &page{} }
+
+func (p *page) OnNav(ctx app.Context) {
+	p.load(ctx, ctx.Page().URL())
+}
+
+// load derives the page state from u.
+func (p *page) load(ctx app.Context, u *url.URL) {
+	r := parseRoute(bank, u)
+	if r.prefs.Lang == "" {
+		r.prefs.Lang = documentLang()
+	}
+	if r.next != "" && app.IsClient {
+		// A submitted answer form reached the client without a server in
+		// between (a static host): show where it leads, in its place in
+		// the history, so Back does not resubmit.
+		next, err := url.Parse(r.next)
+		if err == nil {
+			app.Window().Get("history").Call("replaceState", nil, "", r.next)
+			r = parseRoute(bank, next)
+			if r.prefs.Lang == "" {
+				r.prefs.Lang = documentLang()
+			}
+		}
+	}
+	p.r = r
+	p.picked = r.answers.Get(r.number)
+	p.note = ""
+	p.navs++
+
+	t := T(r.prefs.Lang)
+	page := ctx.Page()
+	page.SetLang(r.prefs.Lang)
+	page.SetTitle("%s", p.title(t))
+	page.SetDescription("%s", t.S("meta.description"))
+	if app.IsClient && p.navs > 1 {
+		ctx.Defer(func(app.Context) { focusHeading() })
+	}
+}
+
+// title is the document title of the current screen.
+func (p *page) title(t texts) string {
+	name := t.S("app.name")
+	switch p.r.screen {
+	case screenQuestion:
+		return t.S("question.title", "n", p.r.number, "total", len(bank.Questions())) + " · " + name
+	case screenResult:
+		if p.r.answers.Complete() {
+			return t.S("result.title") + " · " + name
+		}
+		return t.S("unfinished.title") + " · " + name
+	case screenNotFound:
+		return t.S("notfound.title") + " · " + name
+	case screenDamaged:
+		return t.S("damaged.title") + " · " + name
+	case screenOutdated:
+		return t.S("outdated.title") + " · " + name
+	}
+	return name
+}
+
+func (p *page) Render() app.UI {
+	t := T(p.r.prefs.Lang)
+	var body app.UI
+	switch p.r.screen {
+	case screenIntro:
+		body = p.renderIntro(t)
+	case screenQuestion:
+		body = p.renderQuestion(t)
+	case screenResult:
+		body = p.renderResult(t)
+	default:
+		body = p.renderProblem(t)
+	}
+	class := "page"
+	if p.r.prefs.Embed {
+		class += " embedded"
+	}
+	showChrome := !p.r.prefs.Compact
+	return app.Div().Class(class).Body(
+		app.If(showChrome, func() app.UI {
+			return app.Header().Class("top").Body(
+				app.A().Class("brand").Href(p.r.introURL()).Body(
+					app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+					app.Span().Text(t.S("app.name")),
+				),
+				p.renderLangSwitch(t),
+			)
+		}),
+		app.Main().ID("main").Body(body),
+		app.P().Class("sr-only").Aria("live", "polite").ID("note").Text(p.note),
+		app.If(showChrome, func() app.UI {
+			return app.Footer().Class("foot").Body(
+				app.P().Text(t.S("footer.privacy")),
+			)
+		}),
+	)
+}
+
+// heading is the h1 of every screen: focus lands on it after each step.
+func heading(text string) app.HTMLH1 {
+	return app.H1().ID("screen-heading").TabIndex(-1).Text(text)
+}
+
+// renderLangSwitch links to the current screen in every other language,
+// keeping the answers.
+func (p *page) renderLangSwitch(t texts) app.UI {
+	if p.r.screen != screenIntro && p.r.screen != screenResult {
+		return nil
+	}
+	langs := bank.Languages()
+	if len(langs) < 2 {
+		return nil
+	}
+	return app.Nav().Class("langs").Aria("label", t.S("lang.label")).Body(
+		app.Range(langs).Slice(func(i int) app.UI {
+			l := langs[i]
+			if l == p.r.prefs.Lang {
+				return app.Span().Class("lang current").Lang(l).Aria("current", "page").Text(T(l).S("lang.name"))
+			}
+			r := p.r
+			r.prefs.Lang = l
+			href := r.introURL()
+			if p.r.screen == screenResult {
+				href = r.resultURL()
+			}
+			return app.A().Class("lang").Href(href).Lang(l).HrefLang(l).Text(T(l).S("lang.name"))
+		}),
+	)
+}

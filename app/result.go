@@ -1,0 +1,165 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/quiz"
+)
+
+func (p *page) renderResult(t texts) app.UI {
+	b := bank.In(p.r.prefs.Lang)
+	res, err := b.Score(p.r.answers)
+	if err != nil {
+		return p.renderUnfinished(t)
+	}
+	strongest := res.Strongest(1)[0]
+	weakest := res.Weakest(2)
+	return app.Section().Class("result").Body(
+		app.P().Class("eyebrow").Text(t.S("result.eyebrow")),
+		heading(res.Level.Name),
+		app.P().Class("overall").Body(
+			app.Span().Class("big").Text(t.Pct(res.Overall)),
+			app.Span().Text(" "+t.S("result.overall")),
+		),
+		app.P().Class("lead").Text(res.Level.Description),
+		levelScale(t, b, res),
+
+		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
+		app.Raw(barChart(t, res, "chart-title")),
+		scoreTable(t, res),
+
+		app.Div().Class("cards").Body(
+			app.Section().Class("card strong").Body(
+				app.H2().Text(t.S("result.strongest")),
+				app.H3().Text(strongest.Dimension.Name+" · "+t.Pct(strongest.Score)),
+				app.P().Text(strongest.Dimension.Keep),
+			),
+			app.Section().Class("card weak").Body(
+				app.H2().Text(t.S("result.weakest")),
+				app.Ul().Body(
+					app.Range(weakest).Slice(func(i int) app.UI {
+						return app.Li().Text(weakest[i].Dimension.Name + " · " + t.Pct(weakest[i].Score))
+					}),
+				),
+			),
+		),
+
+		app.H2().Text(t.S("result.next")),
+		app.Range(weakest).Slice(func(i int) app.UI {
+			return nextSteps(t, weakest[i])
+		}),
+
+		app.H2().Text(t.S("result.explainer")),
+		explainer(t, b),
+
+		p.renderActions(t),
+	)
+}
+
+// levelScale lists every level with its range, the reached one marked.
+func levelScale(t texts, b *quiz.Bank, res quiz.Result) app.UI {
+	return app.Ol().Class("scale").Aria("label", t.S("result.levels")).Body(
+		app.Range(b.Levels).Slice(func(i int) app.UI {
+			l := b.Levels[i]
+			li := app.Li().Class("level-" + l.ID).Body(
+				app.Span().Class("name").Text(l.Name),
+				app.Span().Class("range").Text(t.S("result.range", "min", l.Min, "max", l.Max)),
+			)
+			if l.ID == res.Level.ID {
+				li = li.Class("current").Aria("current", "step")
+			}
+			return li
+		}),
+	)
+}
+
+// scoreTable is the text alternative of the chart.
+func scoreTable(t texts, res quiz.Result) app.UI {
+	return app.Details().Class("table").Body(
+		app.Summary().Text(t.S("result.table")),
+		app.Table().Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(t.S("result.dimension")),
+				app.Th().Scope("col").Text(t.S("result.score")),
+				app.Th().Scope("col").Text(t.S("result.level")),
+			)),
+			app.TBody().Body(
+				app.Range(res.Dimensions).Slice(func(i int) app.UI {
+					d := res.Dimensions[i]
+					return app.Tr().Body(
+						app.Th().Scope("row").Text(d.Dimension.Name),
+						app.Td().Class("num").Text(t.Pct(d.Score)),
+						app.Td().Text(d.Level.Name),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func nextSteps(t texts, d quiz.DimensionScore) app.UI {
+	steps := d.Steps()
+	return app.Article().Class("steps").Body(
+		app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)),
+		app.P().Class("poles").Text(d.Dimension.Focused+" → "+d.Dimension.Centric),
+		app.Ol().Body(
+			app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) }),
+		),
+		app.H4().Text(t.S("result.looksLike")),
+		app.P().Text(d.Dimension.LooksLike),
+		app.P().Class("example").Body(
+			app.Strong().Text(t.S("result.example")+" "),
+			app.Text(d.Dimension.Example),
+		),
+	)
+}
+
+func explainer(t texts, b *quiz.Bank) app.UI {
+	return app.Table().Class("explainer").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Td(),
+			app.Th().Scope("col").Text(t.S("explainer.focused")),
+			app.Th().Scope("col").Text(t.S("explainer.centric")),
+		)),
+		app.TBody().Body(
+			app.Range(b.Explainer).Slice(func(i int) app.UI {
+				c := b.Explainer[i]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(c.Aspect),
+					app.Td().Text(c.Focused),
+					app.Td().Text(c.Centric),
+				)
+			}),
+		),
+	)
+}
+
+// renderActions offers the share link, print and retake.
+func (p *page) renderActions(t texts) app.UI {
+	link := p.r.resultURL()
+	return app.Section().Class("actions").Aria("label", t.S("result.actions")).Body(
+		app.If(!p.r.prefs.NoShare, func() app.UI {
+			return app.Div().Class("share").Body(
+				app.Label().For("share-link").Text(t.S("result.share")),
+				app.Div().Class("share-row").Body(
+					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", ""),
+					app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
+				),
+			)
+		}),
+		app.Div().Class("row").Body(
+			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "").Text(t.S("result.print")),
+			app.A().ID("retake").Class("button").Href(p.r.prefs.link("/q/1", "")).Text(t.S("result.retake")),
+		),
+	)
+}
+
+// renderUnfinished is the result screen of a link whose quiz is not done.
+func (p *page) renderUnfinished(t texts) app.UI {
+	n := len(bank.Questions())
+	return app.Section().Class("problem").Body(
+		heading(t.S("unfinished.title")),
+		app.P().Text(t.S("unfinished.text", "n", p.r.answers.Answered(), "total", n)),
+		app.A().ID("continue").Class("button primary").Href(p.r.startURL()).Text(t.S("unfinished.continue")),
+	)
+}

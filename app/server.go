@@ -1,0 +1,274 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"log"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/quiz"
+	"cxquiz/web"
+)
+
+// Limits on what a request may carry; the longest real URL is a result
+// link of well under 200 bytes.
+const (
+	maxURLBytes    = 2048
+	maxQueryParams = 16
+)
+
+// server serves the quiz: go-app's prerendered pages and scripts, the
+// precompressed static assets, and a health check.
+type server struct {
+	cfg     config
+	log     *log.Logger
+	assets  *assets
+	app     *app.Handler
+	version string
+}
+
+func newServer(c config, logger *log.Logger) (*server, error) {
+	a, err := loadAssets(web.Files)
+	if err != nil {
+		return nil, err
+	}
+	wasm, ok := a.files["app.wasm"]
+	if !ok {
+		return nil, fmt.Errorf("web/app.wasm is missing: build it with `make build`")
+	}
+	s := &server{cfg: c, log: logger, assets: a, version: a.version}
+	t := T(quiz.DefaultLang)
+	v := "?v=" + s.version
+	s.app = &app.Handler{
+		Name:            t.S("app.name"),
+		ShortName:       "CX check",
+		Title:           t.S("app.name"),
+		Description:     t.S("meta.description"),
+		Lang:            quiz.DefaultLang,
+		BackgroundColor: "#f6f4ef",
+		ThemeColor:      "#0b6e69",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		// A small progress note instead of go-app's full-screen loader:
+		// the prerendered page stays visible and usable (see quiz.css).
+		LoadingLabel:      "{progress}%",
+		Styles:            []string{"/web/quiz.css" + v},
+		Scripts:           []string{"/web/quiz.js" + v + " defer"},
+		Resources:         versioned(s.version),
+		Version:           s.version,
+		WasmContentLength: strconv.Itoa(len(wasm.raw)),
+		CacheableResources: []string{
+			"/web/quiz.css" + v, "/web/quiz.js" + v, "/web/icon.svg",
+		},
+	}
+	return s, nil
+}
+
+// versioned resolves /web/ paths to URLs that change with every build, so
+// they can be cached for good.
+type versioned string
+
+func (v versioned) Resolve(p string) string {
+	if strings.HasPrefix(p, "/web/") && !strings.Contains(p, "?") {
+		return p + "?v=" + string(v)
+	}
+	return p
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rec := &recorder{ResponseWriter: w}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic serving %s: %v", r.URL.Path, p)
+			if !rec.wrote {
+				http.Error(rec, "500 internal error", http.StatusInternalServerError)
+			}
+		}
+		// The query holds answers: the log keeps only the path.
+		s.log.Printf("%s %s %d %dB %s", r.Method, logPath(r.URL.Path), rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
+	}()
+	s.serve(rec, r)
+}
+
+func (s *server) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed: this site only answers GET and HEAD", http.StatusMethodNotAllowed)
+		return
+	}
+	if len(r.RequestURI) > maxURLBytes {
+		http.Error(w, "414 the address is too long", http.StatusRequestURITooLong)
+		return
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil || len(q) > maxQueryParams {
+		// The query itself cannot be read: explain a damaged link.
+		r2 := r.Clone(r.Context())
+		r2.URL.Path, r2.URL.RawQuery = "/result", "a=%21"
+		s.servePage(w, r2, http.StatusBadRequest, "")
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/healthz":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprintln(w, "ok")
+	case strings.HasPrefix(p, "/web/"):
+		name := strings.TrimPrefix(p, "/web/")
+		if strings.Contains(name, "/") || strings.HasSuffix(name, ".go") {
+			http.Error(w, "404 not found: no such file", http.StatusNotFound)
+			return
+		}
+		s.assets.serve(w, r, name)
+	case p == "/robots.txt":
+		s.assets.serve(w, r, "robots.txt")
+	case p == "/app.js", p == "/wasm_exec.js", p == "/app.css", p == "/app-worker.js",
+		p == "/manifest.webmanifest", p == "/manifest.json", p == "/goapp.js":
+		s.app.ServeHTTP(w, r)
+	case p == "/app.wasm", p == "/goapp.wasm":
+		s.assets.serve(w, r, "app.wasm")
+	default:
+		s.routePage(w, r)
+	}
+}
+
+// routePage answers a page URL: redirects a submitted answer, picks the
+// language and the status code, and lets go-app prerender the page.
+func (s *server) routePage(w http.ResponseWriter, r *http.Request) {
+	rt := parseRoute(bank, r.URL)
+	if rt.next != "" {
+		http.Redirect(w, r, rt.next, http.StatusSeeOther)
+		return
+	}
+	status := http.StatusOK
+	switch rt.screen {
+	case screenNotFound:
+		status = http.StatusNotFound
+	case screenDamaged:
+		status = http.StatusBadRequest
+	case screenOutdated:
+		status = http.StatusGone
+	}
+	if rt.missingPick {
+		status = http.StatusBadRequest
+	}
+	lang := rt.prefs.Lang
+	if lang == "" {
+		w.Header().Add("Vary", "Accept-Language")
+		if lang = negotiateLang(r.Header.Get("Accept-Language")); lang == quiz.DefaultLang {
+			lang = "" // links stay as they are
+		}
+	}
+	s.servePage(w, r, status, lang)
+}
+
+// servePage prerenders the page for r's URL with the given status. A
+// language chosen from Accept-Language is added to the URL go-app sees, so
+// the page and all its links are in it.
+func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string) {
+	r2 := r.Clone(r.Context())
+	if lang != "" {
+		q := r2.URL.Query()
+		q.Set("lang", lang)
+		r2.URL.RawQuery = q.Encode()
+	}
+	r2.Header.Del("If-None-Match") // status and language vary by request
+	s.app.ServeHTTP(&pageWriter{ResponseWriter: w, status: status}, r2)
+}
+
+// negotiateLang picks the first language of an Accept-Language header the
+// quiz has, or English.
+func negotiateLang(header string) string {
+	type choice struct {
+		lang string
+		q    float64
+	}
+	best := choice{quiz.DefaultLang, 0}
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		if q > best.q && hasLang(bank, base) {
+			best = choice{base, q}
+		}
+	}
+	return best.lang
+}
+
+// pageWriter sets the page's status code and charset on go-app's response.
+type pageWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *pageWriter) WriteHeader(code int) {
+	if w.wrote {
+		return
+	}
+	w.wrote = true
+	if code == http.StatusOK {
+		code = w.status
+	}
+	if w.Header().Get("Content-Type") == "text/html" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *pageWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// recorder notes the status and size of a response for the access log.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+	wrote  bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.wrote, r.status = true, code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if !r.wrote {
+		r.WriteHeader(http.StatusOK)
+	}
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}
+
+// logPath keeps log lines short and free of control characters.
+func logPath(p string) string {
+	if len(p) > 100 {
+		p = p[:100] + "…"
+	}
+	return strconv.Quote(p)
+}
