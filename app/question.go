@@ -62,7 +62,7 @@ func (p *page) renderQuestion(t texts) app.UI {
 
 func (p *page) renderOption(t texts, i int, o quiz.Option) app.UI {
 	id := "opt-" + strconv.Itoa(i+1)
-	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i+1)).Required(true).
+	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
 		OnChange(func(ctx app.Context, e app.Event) { p.pick(ctx, i) })
 	if p.picked == i {
 		// go-app's prerender writes checked="false" for false, which

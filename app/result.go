@@ -61,7 +61,7 @@ func levelScale(t texts, b *quiz.Bank, res quiz.Result) app.UI {
 	return app.Ol().Class("scale").Aria("label", t.S("result.levels")).Body(
 		app.Range(b.Levels).Slice(func(i int) app.UI {
 			l := b.Levels[i]
-			li := app.Li().Class("level-" + l.ID).Body(
+			li := app.Li().Class("level-"+l.ID).Body(
 				app.Span().Class("name").Text(l.Name),
 				app.Span().Class("range").Text(t.S("result.range", "min", l.Min, "max", l.Max)),
 			)
