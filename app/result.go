@@ -14,7 +14,8 @@ func (p *page) renderResult(t texts) app.UI {
 	}
 	strongest := res.Strongest(1)[0]
 	weakest := res.Weakest(2)
-	return app.Section().Class("result").Body(
+	return app.Section().Class("result").
+		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", bank.Encode(p.r.answers)).Body(
 		app.P().Class("eyebrow").Text(t.S("result.eyebrow")),
 		heading(res.Level.Name),
 		app.P().Class("overall").Body(
@@ -86,7 +87,7 @@ func scoreTable(t texts, res quiz.Result) app.UI {
 			app.TBody().Body(
 				app.Range(res.Dimensions).Slice(func(i int) app.UI {
 					d := res.Dimensions[i]
-					return app.Tr().Body(
+					return app.Tr().DataSet("dimension", d.Dimension.ID).DataSet("score", d.Score).Body(
 						app.Th().Scope("row").Text(d.Dimension.Name),
 						app.Td().Class("num").Text(t.Pct(d.Score)),
 						app.Td().Text(d.Level.Name),
