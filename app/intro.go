@@ -3,7 +3,7 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func (p *page) renderIntro(t texts) app.UI {
-	b := bank.In(p.r.prefs.Lang)
+	b := bank.In(p.lang)
 	n := len(b.Questions())
 	return app.Section().Class("intro").Body(
 		app.P().Class("eyebrow").Text(t.S("intro.eyebrow")),

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"cxquiz/quiz"
+	"cxquiz/web"
 )
 
 func main() {
@@ -83,7 +84,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	registerRoutes()
 	logger := log.New(stderr, "", log.LstdFlags|log.LUTC)
-	s, err := newServer(c, logger)
+	s, err := newServer(c, logger, web.Files)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,9 @@ type page struct {
 	app.Compo
 
 	r route
+	// lang is the language shown: the URL's, else the one the server
+	// rendered the page in.
+	lang string
 	// picked is the option chosen on the current question screen but not
 	// yet submitted, or quiz.Unanswered.
 	picked int
@@ -36,9 +39,6 @@ func (p *page) OnNav(ctx app.Context) {
 // load derives the page state from u.
 func (p *page) load(ctx app.Context, u *url.URL) {
 	r := parseRoute(bank, u)
-	if r.prefs.Lang == "" {
-		r.prefs.Lang = documentLang()
-	}
 	if r.next != "" && app.IsClient {
 		// A submitted answer form reached the client without a server in
 		// between (a static host): show where it leads, in its place in
@@ -47,19 +47,20 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 		if err == nil {
 			app.Window().Get("history").Call("replaceState", nil, "", r.next)
 			r = parseRoute(bank, next)
-			if r.prefs.Lang == "" {
-				r.prefs.Lang = documentLang()
-			}
 		}
 	}
 	p.r = r
+	p.lang = r.prefs.Lang
+	if p.lang == "" {
+		p.lang = documentLang()
+	}
 	p.picked = r.answers.Get(r.number)
 	p.note = ""
 	p.navs++
 
-	t := T(r.prefs.Lang)
+	t := T(p.lang)
 	page := ctx.Page()
-	page.SetLang(r.prefs.Lang)
+	page.SetLang(p.lang)
 	page.SetTitle("%s", p.title(t))
 	page.SetDescription("%s", t.S("meta.description"))
 	if app.IsClient && p.navs > 1 {
@@ -89,7 +90,7 @@ func (p *page) title(t texts) string {
 }
 
 func (p *page) Render() app.UI {
-	t := T(p.r.prefs.Lang)
+	t := T(p.lang)
 	var body app.UI
 	switch p.r.screen {
 	case screenIntro:
@@ -144,7 +145,7 @@ func (p *page) renderLangSwitch(t texts) app.UI {
 	return app.Nav().Class("langs").Aria("label", t.S("lang.label")).Body(
 		app.Range(langs).Slice(func(i int) app.UI {
 			l := langs[i]
-			if l == p.r.prefs.Lang {
+			if l == p.lang {
 				return app.Span().Class("lang current").Lang(l).Aria("current", "page").Text(T(l).S("lang.name"))
 			}
 			r := p.r

@@ -13,7 +13,7 @@ import (
 // so it works before the wasm has loaded and without it: the server folds
 // ?pick=N into the result code and redirects to the next screen.
 func (p *page) renderQuestion(t texts) app.UI {
-	b := bank.In(p.r.prefs.Lang)
+	b := bank.In(p.lang)
 	q := b.Question(p.r.number)
 	total := len(b.Questions())
 	back := p.r.introURL()

@@ -7,7 +7,7 @@ import (
 )
 
 func (p *page) renderResult(t texts) app.UI {
-	b := bank.In(p.r.prefs.Lang)
+	b := bank.In(p.lang)
 	res, err := b.Score(p.r.answers)
 	if err != nil {
 		return p.renderUnfinished(t)

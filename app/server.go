@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"log"
 	"net/http"
 	"net/url"
@@ -14,7 +15,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/quiz"
-	"cxquiz/web"
 )
 
 // Limits on what a request may carry; the longest real URL is a result
@@ -34,8 +34,8 @@ type server struct {
 	version string
 }
 
-func newServer(c config, logger *log.Logger) (*server, error) {
-	a, err := loadAssets(web.Files)
+func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
+	a, err := loadAssets(files)
 	if err != nil {
 		return nil, err
 	}
