@@ -14,6 +14,17 @@ func (p *page) renderIntro(t texts) app.UI {
 			app.Li().Text(t.S("intro.honest")),
 			app.Li().Text(t.S("intro.privacy")),
 		),
+		// quiz.js shows this when the browser kept an unfinished check.
+		app.Div().ID("resume").Class("resume").Hidden(true).Body(
+			app.P().Body(
+				app.Text(t.S("intro.resume")+" "),
+				app.Span().ID("resume-where"),
+			),
+			app.Div().Class("row").Body(
+				app.A().ID("resume-link").Class("button primary").Href(p.r.startURL()).Text(t.S("intro.continue")),
+				app.A().ID("start-fresh").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "").Text(t.S("intro.startOver")),
+			),
+		),
 		app.A().ID("start").Class("button primary").Href(p.r.startURL()).Text(t.S("intro.start")),
 		app.Details().Class("dims").Body(
 			app.Summary().Text(t.S("intro.dimensions")),

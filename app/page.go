@@ -79,6 +79,8 @@ func (p *page) title(t texts) string {
 			return t.S("result.title") + " · " + name
 		}
 		return t.S("unfinished.title") + " · " + name
+	case screenCompare:
+		return t.S("compare.heading") + " · " + name
 	case screenNotFound:
 		return t.S("notfound.title") + " · " + name
 	case screenDamaged:
@@ -99,6 +101,8 @@ func (p *page) Render() app.UI {
 		body = p.renderQuestion(t)
 	case screenResult:
 		body = p.renderResult(t)
+	case screenCompare:
+		body = p.renderCompare(t)
 	default:
 		body = p.renderProblem(t)
 	}
@@ -107,7 +111,12 @@ func (p *page) Render() app.UI {
 		class += " embedded"
 	}
 	showChrome := !p.r.prefs.Compact
-	return app.Div().Class(class).Body(
+	root := app.Div().Class(class)
+	if a := p.r.prefs.Accent; a != "" {
+		// Validated as #rrggbb by parsePrefs: never raw input.
+		root = root.Style("--accent", a).Style("--accent-text", textOn(a))
+	}
+	return root.Body(
 		app.If(showChrome, func() app.UI {
 			return app.Header().Class("top").Body(
 				app.A().Class("brand").Href(p.r.introURL()).Body(
@@ -135,7 +144,7 @@ func heading(text string) app.HTMLH1 {
 // renderLangSwitch links to the current screen in every other language,
 // keeping the answers.
 func (p *page) renderLangSwitch(t texts) app.UI {
-	if p.r.screen != screenIntro && p.r.screen != screenResult {
+	if p.r.screen != screenIntro && p.r.screen != screenResult && p.r.screen != screenCompare {
 		return nil
 	}
 	langs := bank.Languages()
@@ -151,8 +160,14 @@ func (p *page) renderLangSwitch(t texts) app.UI {
 			r := p.r
 			r.prefs.Lang = l
 			href := r.introURL()
-			if p.r.screen == screenResult {
+			switch p.r.screen {
+			case screenResult:
 				href = r.resultURL()
+				if p.r.shared {
+					href += "&shared=1"
+				}
+			case screenCompare:
+				href = compareURL(r.prefs, p.r.compare...)
 			}
 			return app.A().Class("lang").Href(href).Lang(l).HrefLang(l).Text(T(l).S("lang.name"))
 		}),

@@ -2,7 +2,9 @@ package main
 
 import (
 	"net/url"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"cxquiz/quiz"
@@ -80,4 +82,24 @@ func (p prefs) link(path, code string) string {
 		return path
 	}
 	return path + "?" + q.Encode()
+}
+
+// textOn returns black or white, whichever reads better on the colour
+// #rrggbb (WCAG relative luminance).
+func textOn(hex string) string {
+	lum := 0.0
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		c := float64(v) / 255
+		if c <= 0.03928 {
+			c /= 12.92
+		} else {
+			c = math.Pow((c+0.055)/1.055, 2.4)
+		}
+		lum += w * c
+	}
+	if (lum+0.05)/0.05 > 1.05/(lum+0.05) {
+		return "#000000"
+	}
+	return "#ffffff"
 }

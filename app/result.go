@@ -13,11 +13,21 @@ func (p *page) renderResult(t texts) app.UI {
 		return p.renderUnfinished(t)
 	}
 	strongest := res.Strongest(1)[0]
-	weakest := res.Weakest(2)
+	weakest := res.Weakest(3)
+	eyebrow := t.S("result.eyebrow")
+	if p.r.shared {
+		eyebrow = t.S("result.sharedEyebrow")
+	}
 	return app.Section().Class("result").
 		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", bank.Encode(p.r.answers)).Body(
-		app.P().Class("eyebrow").Text(t.S("result.eyebrow")),
+		app.P().Class("eyebrow").Text(eyebrow),
 		heading(res.Level.Name),
+		app.If(p.r.shared, func() app.UI {
+			return app.P().Class("invite").Body(
+				app.Text(t.S("result.sharedInvite")+" "),
+				app.A().ID("take-it").Href(p.r.prefs.link("/", "")).Text(t.S("result.takeIt")),
+			)
+		}),
 		app.P().Class("overall").Body(
 			app.Span().Class("big").Text(t.Pct(res.Overall)),
 			app.Span().Text(" "+t.S("result.overall")),
@@ -26,7 +36,10 @@ func (p *page) renderResult(t texts) app.UI {
 		levelScale(t, b, res),
 
 		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
-		app.Raw(barChart(t, res, "chart-title")),
+		app.Div().Class("charts").Body(
+			app.Raw(radarChart(t, res, "chart-title")),
+			app.Raw(barChart(t, res, "chart-title")),
+		),
 		scoreTable(t, res),
 
 		app.Div().Class("cards").Body(
@@ -137,7 +150,7 @@ func explainer(t texts, b *quiz.Bank) app.UI {
 
 // renderActions offers the share link, print and retake.
 func (p *page) renderActions(t texts) app.UI {
-	link := p.r.resultURL()
+	link := p.r.shareURL()
 	return app.Section().Class("actions").Aria("label", t.S("result.actions")).Body(
 		app.If(!p.r.prefs.NoShare, func() app.UI {
 			return app.Div().Class("share").Body(
@@ -149,8 +162,16 @@ func (p *page) renderActions(t texts) app.UI {
 			)
 		}),
 		app.Div().Class("row").Body(
+			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "").Text(t.S("result.webshare")),
 			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "").Text(t.S("result.print")),
-			app.A().ID("retake").Class("button").Href(p.r.prefs.link("/q/1", "")).Text(t.S("result.retake")),
+			app.A().ID("compare").Class("button").Href(compareURL(p.r.prefs, bank.Encode(p.r.answers))).Text(t.S("result.compare")),
+			app.A().ID("retake").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "").Text(t.S("result.retake")),
+		),
+		app.P().Class("print-only").Body(
+			app.Text(t.S("result.printedLink")+" "),
+			app.Span().Class("print-link").Text(link),
+			app.Text(" · "),
+			app.Span().ID("print-date"),
 		),
 	)
 }

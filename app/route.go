@@ -20,6 +20,7 @@ const (
 	screenNotFound
 	screenDamaged  // the result code cannot be read
 	screenOutdated // the result code comes from an older question bank
+	screenCompare
 )
 
 // route is the state a URL describes: the URL is the state, so the server
@@ -34,6 +35,10 @@ type route struct {
 	next string
 	// missingPick is set when the answer form came back without a choice.
 	missingPick bool
+	// shared marks a result opened from a share link.
+	shared bool
+	// compare holds the result codes on the compare screen.
+	compare []string
 }
 
 var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
@@ -48,6 +53,11 @@ func parseRoute(b *quiz.Bank, u *url.URL) route {
 		r.screen = screenIntro
 	case "/result":
 		r.screen = screenResult
+		r.shared = q.Get("shared") == "1"
+	case "/compare":
+		r.screen = screenCompare
+		r.compare, r.next = parseCompare(r.prefs, q)
+		return r
 	default:
 		m := questionPath.FindStringSubmatch(u.Path)
 		if m == nil {
@@ -101,6 +111,12 @@ func (r route) questionURL(n int) string {
 }
 
 func (r route) resultURL() string { return r.prefs.link("/result", bank.Encode(r.answers)) }
+
+// shareURL is the result link to pass on: the answers and the language,
+// not the host's display options.
+func (r route) shareURL() string {
+	return prefs{Lang: r.prefs.Lang}.link("/result", bank.Encode(r.answers)) + "&shared=1"
+}
 
 func (r route) introURL() string { return r.prefs.link("/", "") }
 

@@ -4,7 +4,9 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"io/fs"
+	"net/http/httptest"
 	"log"
 	"net/http"
 	"net/url"
@@ -28,6 +30,9 @@ const (
 // precompressed static assets, and a health check.
 type server struct {
 	cfg     config
+	origins []string          // allowed to embed the quiz
+	headers map[string]string // on every response
+	appJS   []byte            // go-app's app.js, adapted to iframes
 	log     *log.Logger
 	assets  *assets
 	app     *app.Handler
@@ -43,7 +48,12 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 	if !ok {
 		return nil, fmt.Errorf("web/app.wasm is missing: build it with `make build`")
 	}
-	s := &server{cfg: c, log: logger, assets: a, version: a.version}
+	origins, err := parseOrigins(c.embedOrigins)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{cfg: c, log: logger, assets: a, version: a.version, origins: origins,
+		headers: securityHeaders(origins, c.tlsCert != "")}
 	t := T(quiz.DefaultLang)
 	v := "?v=" + s.version
 	s.app = &app.Handler{
@@ -71,6 +81,12 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 		CacheableResources: []string{
 			"/web/quiz.css" + v, "/web/quiz.js" + v, "/web/icon.svg",
 		},
+		// quiz.js reads the embedding allow-list from here: it talks only
+		// to a parent page on the list.
+		RawHeaders: []string{`<meta name="cxquiz-embed-origins" content="` + html.EscapeString(strings.Join(origins, " ")) + `">`},
+	}
+	if s.appJS, err = s.adaptAppJS(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -88,6 +104,9 @@ func (v versioned) Resolve(p string) string {
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	for k, v := range s.headers {
+		w.Header().Set(k, v)
+	}
 	rec := &recorder{ResponseWriter: w}
 	defer func() {
 		if p := recover(); p != nil {
@@ -135,8 +154,22 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 		s.assets.serve(w, r, name)
 	case p == "/robots.txt":
 		s.assets.serve(w, r, "robots.txt")
-	case p == "/app.js", p == "/wasm_exec.js", p == "/app.css", p == "/app-worker.js",
-		p == "/manifest.webmanifest", p == "/manifest.json", p == "/goapp.js":
+	case p == "/app.js", p == "/goapp.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("ETag", `"`+s.version+`"`)
+		if r.Header.Get("If-None-Match") == `"`+s.version+`"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(s.appJS)))
+		if r.Method != http.MethodHead {
+			w.Write(s.appJS)
+		}
+	case p == "/embed.js":
+		s.assets.serve(w, r, "embed.js")
+	case p == "/wasm_exec.js", p == "/app.css", p == "/app-worker.js",
+		p == "/manifest.webmanifest", p == "/manifest.json":
 		s.app.ServeHTTP(w, r)
 	case p == "/app.wasm", p == "/goapp.wasm":
 		s.assets.serve(w, r, "app.wasm")
@@ -271,4 +304,24 @@ func logPath(p string) string {
 		p = p[:100] + "…"
 	}
 	return strconv.Quote(p)
+}
+
+// adaptAppJS takes go-app's app.js and makes it quiet inside a
+// third-party iframe, where browsers may refuse service workers: there it
+// does not register one, and a refusal elsewhere is a warning, not a
+// console error.
+func (s *server) adaptAppJS() ([]byte, error) {
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
+	js := rec.Body.String()
+	for _, p := range [][2]string{
+		{"\ngoappInitServiceWorker();", "\nif (window.self === window.top) goappInitServiceWorker();"},
+		{`console.error("goapp service worker registration failed: ", err);`, `console.warn("goapp service worker registration failed: ", err);`},
+	} {
+		if !strings.Contains(js, p[0]) {
+			return nil, fmt.Errorf("go-app's app.js changed: cannot find %q to adapt", p[0])
+		}
+		js = strings.Replace(js, p[0], p[1], 1)
+	}
+	return []byte(js), nil
 }

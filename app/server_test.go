@@ -85,7 +85,7 @@ func TestPages(t *testing.T) {
 		{"/", 200, []string{`<html lang="en"`, `id="start"`, `href="/q/1"`, "Customer-focused or customer-centric?"}},
 		{"/q/1", 200, []string{"Question 1 of 26", `action="/q/1"`, `name="pick"`, `type="radio"`, `id="screen-heading"`}},
 		{"/q/2?a=" + partial, 200, []string{"Question 2 of 26", `name="a" value="` + partial + `"`, `href="/q/1?a=` + partial + `"`}},
-		{"/q/1?a=" + partial, 200, []string{`value="3" required checked`}},
+		{"/q/1?a=" + partial, 200, []string{`id="opt-3"`}},
 		{"/q/26?a=" + partial, 200, []string{"See my result"}},
 		{"/result?a=" + full, 200, []string{`data-level="`, "Dimension by dimension", `role="img"`, "<svg", `id="share-link"`}},
 		{"/result?a=" + partial, 200, []string{"Not finished yet", "1 of 26", `href="/q/2?a=` + partial + `"`}},
@@ -122,6 +122,23 @@ func TestPages(t *testing.T) {
 var rowAttrs = regexp.MustCompile(`<tr ([^>]*)>`)
 
 var locationCode = regexp.MustCompile(`[?&]a=([A-Za-z0-9_-]+)`)
+
+// TestAnsweredIsChecked checks that a question shows its earlier answer,
+// and only that one, as chosen.
+func TestAnsweredIsChecked(t *testing.T) {
+	_, ts := testServer(t)
+	_, body := get(t, ts, "/q/1?a="+bank.Encode(bank.NewAnswers().With(1, 2)))
+	inputs := regexp.MustCompile(`<input [^>]*type="radio"[^>]*>`).FindAllString(body, -1)
+	if len(inputs) != 4 {
+		t.Fatalf("%d radios, want 4", len(inputs))
+	}
+	for i, in := range inputs {
+		checked := regexp.MustCompile(`\schecked[\s>=]`).MatchString(in)
+		if checked != (i == 2) {
+			t.Errorf("radio %d checked=%v: %s", i+1, checked, in)
+		}
+	}
+}
 
 func TestAnswerRedirects(t *testing.T) {
 	_, ts := testServer(t)

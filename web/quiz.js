@@ -49,6 +49,13 @@
   }
   function watch() {
     new MutationObserver(restore).observe(document.body, { childList: true });
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; screenChanged(); });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "hidden", "open"] });
+    if (window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(document.body);
   }
 
   function absoluteShareLink() {
@@ -57,9 +64,15 @@
   }
 
   document.addEventListener("click", function (e) {
-    var t = e.target.closest ? e.target.closest("[data-copy],[data-print]") : null;
+    var t = e.target.closest ? e.target.closest("[data-copy],[data-print],[data-webshare]") : null;
     if (!t) return;
     if (t.hasAttribute("data-print")) { window.print(); return; }
+    if (t.hasAttribute("data-webshare")) {
+      absoluteShareLink();
+      var link = document.querySelector("[data-share]");
+      if (navigator.share && link) navigator.share({ title: document.title, url: link.value }).catch(function () {});
+      return;
+    }
     var input = document.getElementById(t.getAttribute("data-copy"));
     if (!input) return;
     absoluteShareLink();
@@ -68,10 +81,128 @@
       if (note) note.textContent = t.getAttribute("data-copied") || "Copied";
     };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(input.value).then(done, function () { input.select(); });
+      navigator.clipboard.writeText(input.value).then(done, function () { input.focus(); input.select(); });
     } else {
+      input.focus();
       input.select();
     }
+  });
+
+  // ---- Embedding: height and events for the host page -------------------
+  // The quiz talks only to a parent whose origin is on the server's
+  // allow-list (or its own), and only to that origin, never to "*".
+  var embedded = window.parent !== window;
+  var meta = document.querySelector('meta[name="cxquiz-embed-origins"]');
+  var allowed = meta ? meta.getAttribute("content").split(" ").filter(Boolean) : [];
+  var parentOrigin = null;
+  var lastHeight = 0;
+  var sent = {};
+
+  function originAllowed(o) {
+    return !!o && o !== "null" && (o === location.origin || allowed.indexOf(o) >= 0 || allowed.indexOf("*") >= 0);
+  }
+  function guessParent() {
+    var o = null;
+    if (location.ancestorOrigins && location.ancestorOrigins.length) o = location.ancestorOrigins[0];
+    else if (document.referrer) { try { o = new URL(document.referrer).origin; } catch (e) { o = null; } }
+    return originAllowed(o) ? o : null;
+  }
+  function post(type, detail) {
+    if (!embedded || !parentOrigin) return;
+    window.parent.postMessage({ type: "cxquiz:" + type, detail: detail || {} }, parentOrigin);
+  }
+  function postHeight(force) {
+    var h = Math.ceil(document.body.getBoundingClientRect().height);
+    if (force || Math.abs(h - lastHeight) >= 1) { lastHeight = h; post("height", { height: h }); }
+  }
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || !originAllowed(e.origin)) return;
+    if (e.data && e.data.type === "cxquiz:hello" && parentOrigin !== e.origin) {
+      parentOrigin = e.origin;
+      post("ready", { path: location.pathname });
+      postHeight(true);
+      screenChanged();
+    }
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form || form.id !== "answer") return;
+    var picked = form.querySelector('input[name="pick"]:checked');
+    var m = /\/q\/(\d+)$/.exec(form.getAttribute("action") || "");
+    if (picked && m) post("answered", { question: +m[1], total: +(document.querySelector("progress") || {}).max || 0 });
+  }, true);
+
+  // ---- Resume: the last unfinished question, where storage is allowed ----
+  var storeKey = "cxquiz:progress";
+  function store(v) {
+    try { if (v) localStorage.setItem(storeKey, JSON.stringify(v)); else localStorage.removeItem(storeKey); } catch (e) { /* storage blocked: resume is a bonus */ }
+  }
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { return null; }
+  }
+  function showResume() {
+    var box = document.getElementById("resume");
+    var v = stored();
+    if (!box || !v || !v.url) return;
+    var link = document.getElementById("resume-link");
+    var where = document.getElementById("resume-where");
+    link.setAttribute("href", v.url);
+    if (where) where.textContent = v.label || "";
+    box.hidden = false;
+    var s = document.getElementById("start");
+    if (s) s.hidden = true;
+  }
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest ? e.target.closest("[data-forget]") : null;
+    if (t) store(null);
+  }, true);
+
+  // screenChanged runs on every screen, prerendered or rendered by the wasm.
+  var lastScreen = "";
+  function screenChanged() {
+    var key = location.pathname + location.search;
+    var result = document.querySelector("section.result[data-code]");
+    var form = answerForm();
+    if (key !== lastScreen) {
+      lastScreen = key;
+      if (form) {
+        var code = new URLSearchParams(location.search).get("a");
+        var label = document.getElementById("progress-label");
+        if (code) store({ url: key, label: label ? label.textContent : "" });
+        if (/^\/q\/1$/.test(location.pathname) && !code) post("started", {});
+      }
+      if (result) store(null);
+      showResume();
+    }
+    if (result && !sent[result.getAttribute("data-code")]) {
+      sent[result.getAttribute("data-code")] = true;
+      var dims = {};
+      Array.prototype.forEach.call(document.querySelectorAll("tr[data-dimension]"), function (tr) {
+        dims[tr.getAttribute("data-dimension")] = +tr.getAttribute("data-score");
+      });
+      var h = document.getElementById("screen-heading");
+      post("completed", {
+        level: result.getAttribute("data-level"),
+        levelName: h ? h.textContent : "",
+        overall: +result.getAttribute("data-overall"),
+        dimensions: dims,
+        code: result.getAttribute("data-code"),
+        url: new URL(document.querySelector("[data-share]") ? document.querySelector("[data-share]").value : location.href, location.href).href
+      });
+    }
+    postHeight(false);
+    var share = document.getElementById("webshare");
+    if (share && navigator.share) share.hidden = false;
+  }
+
+  // The printed report carries the date it was printed.
+  window.addEventListener("beforeprint", function () {
+    var d = document.getElementById("print-date");
+    if (d) d.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+    absoluteShareLink();
+    var l = document.querySelector(".print-link");
+    var s = document.querySelector("[data-share]");
+    if (l && s) l.textContent = s.value;
   });
 
   function start() {
@@ -81,6 +212,12 @@
       if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
     }
     watch();
+    if (embedded) {
+      document.documentElement.classList.add("in-frame");
+      parentOrigin = guessParent();
+      post("ready", { path: location.pathname });
+    }
+    screenChanged();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

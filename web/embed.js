@@ -1,0 +1,117 @@
+/*! Customer-centricity check: embed script.
+ *
+ *   <script src="https://QUIZ-HOST/embed.js" data-lang="de" data-accent="#0a7" async></script>
+ *
+ * Inserts the quiz as an iframe where the script stands (or into the
+ * element named by data-container), sizes it to its content and passes
+ * the quiz's events on as DOM CustomEvents: cxquiz:ready, cxquiz:started,
+ * cxquiz:answered, cxquiz:completed. Options (all optional):
+ *   data-lang       "en" or "de"
+ *   data-accent     a colour such as #0a7 or #00aa77
+ *   data-compact    "true": no header or footer
+ *   data-start      "question": open at the first question, not the intro
+ *   data-share      "false": hide the share link
+ *   data-container  CSS selector of the element to fill
+ *   data-title      the iframe's title (for screen readers)
+ *   data-callback   name of a global function(type, detail) to call
+ * Invalid values fall back to the defaults with a console warning.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script) return;
+  var quiz = new URL(script.src, location.href);
+  var origin = quiz.origin;
+  var d = script.dataset;
+  var langs = ["en", "de"];
+
+  function warn(msg) { if (window.console) console.warn("cxquiz embed: " + msg); }
+
+  var params = new URLSearchParams();
+  params.set("embed", "1");
+  if (d.lang) {
+    if (langs.indexOf(d.lang.toLowerCase()) >= 0) params.set("lang", d.lang.toLowerCase());
+    else warn('data-lang "' + d.lang + '" is not one of ' + langs.join(", ") + "; using the default");
+  }
+  if (d.accent) {
+    if (/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test(d.accent)) params.set("accent", d.accent.charAt(0) === "#" ? d.accent : "#" + d.accent);
+    else warn('data-accent "' + d.accent + '" is not a colour like #0a7; using the default');
+  }
+  if (d.compact) {
+    if (d.compact === "true") params.set("compact", "1");
+    else if (d.compact !== "false") warn('data-compact must be "true" or "false"');
+  }
+  if (d.share) {
+    if (d.share === "false") params.set("share", "0");
+    else if (d.share !== "true") warn('data-share must be "true" or "false"');
+  }
+  var path = "/";
+  if (d.start) {
+    if (d.start === "question") path = "/q/1";
+    else if (d.start !== "intro") warn('data-start must be "intro" or "question"');
+  }
+
+  var container = null;
+  if (d.container) {
+    try { container = document.querySelector(d.container); } catch (e) { container = null; }
+    if (!container) warn('data-container "' + d.container + '" matches no element; inserting here');
+  }
+  if (!container) {
+    container = document.createElement("div");
+    script.parentNode.insertBefore(container, script);
+  }
+  container.classList.add("cxquiz-embed");
+
+  var src = origin + path + "?" + params.toString();
+  var frame = document.createElement("iframe");
+  frame.src = src;
+  frame.title = d.title || (params.get("lang") === "de" ? "Kundenzentrierungs-Check" : "Customer-centricity check");
+  frame.loading = "lazy";
+  frame.setAttribute("allow", "clipboard-write");
+  frame.style.cssText = "display:block;width:100%;border:0;min-height:420px;height:640px;overflow:hidden";
+  frame.setAttribute("scrolling", "no");
+  container.appendChild(frame);
+
+  var heard = false;
+  function emit(type, detail) {
+    container.dispatchEvent(new CustomEvent("cxquiz:" + type, { detail: detail, bubbles: true }));
+    var cb = d.callback && window[d.callback];
+    if (typeof cb === "function") { try { cb(type, detail); } catch (e) { warn("callback failed: " + e); } }
+  }
+  window.addEventListener("message", function (e) {
+    if (e.origin !== origin || e.source !== frame.contentWindow) return;
+    var m = e.data;
+    if (!m || typeof m.type !== "string" || m.type.indexOf("cxquiz:") !== 0) return;
+    heard = true;
+    var type = m.type.slice(7);
+    var detail = m.detail || {};
+    if (type === "height") {
+      var h = Math.max(200, Math.min(20000, +detail.height || 0));
+      frame.style.height = h + "px";
+      frame.style.minHeight = "0";
+      return;
+    }
+    emit(type, detail);
+  });
+
+  // The quiz answers a hello with its origin check; silence after the frame
+  // loaded means the browser refused to frame it (the quiz's server does
+  // not list this site): offer a link instead of an empty box.
+  frame.addEventListener("load", function () {
+    if (heard) return;
+    try { frame.contentWindow.postMessage({ type: "cxquiz:hello" }, origin); } catch (e) { /* refused */ }
+    setTimeout(function () {
+      if (heard) return;
+      var p = document.createElement("p");
+      p.className = "cxquiz-fallback";
+      var a = document.createElement("a");
+      a.href = src.replace("embed=1", "embed=0");
+      a.target = "_blank";
+      a.rel = "noopener";
+      a.textContent = params.get("lang") === "de" ? "Den Kundenzentrierungs-Check in einem neuen Tab öffnen" : "Open the customer-centricity check in a new tab";
+      p.appendChild(a);
+      container.replaceChild(p, frame);
+      emit("refused", { url: a.href });
+    }, 2500);
+  });
+})();
