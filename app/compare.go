@@ -153,8 +153,8 @@ func (p *page) renderCompareTable(t texts, b *quiz.Bank, entries []compareEntry,
 			app.Th().Scope("col").Text(t.S("result.dimension")),
 			app.Range(cols).Slice(func(j int) app.UI {
 				return app.Th().Scope("col").Class("num").Body(
-					app.A().Href(prefs{Lang: p.r.prefs.Lang}.link("/result", entries[cols[j]].code)+"&shared=1").
-						Text("#"+strconv.Itoa(cols[j]+1)),
+					app.A().Href(prefs{Lang: p.r.prefs.Lang}.link("/result", entries[cols[j]].code) + "&shared=1").
+						Text("#" + strconv.Itoa(cols[j]+1)),
 				)
 			}),
 			app.Th().Scope("col").Class("num").Text(t.S("compare.mean")),

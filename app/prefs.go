@@ -1,8 +1,8 @@
 package main
 
 import (
-	"net/url"
 	"math"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
