@@ -1,0 +1,167 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"cxquiz/quiz"
+)
+
+// answers returns a complete answer set, the same for the same seed, so
+// every journey ends on a result of its own.
+func (s *suite) answers(seed uint64) quiz.Answers {
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	a := s.bank.NewAnswers()
+	for i := range a {
+		a[i] = r.IntN(quiz.OptionsPerQuestion)
+	}
+	return a
+}
+
+// upTo returns a copy of a with only the first n questions answered.
+func upTo(a quiz.Answers, n int) quiz.Answers {
+	c := append(quiz.Answers(nil), a...)
+	for i := n; i < len(c); i++ {
+		c[i] = quiz.Unanswered
+	}
+	return c
+}
+
+// js quotes s as a JavaScript string literal.
+func js(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// optID is the element id of option i (0-based) of a question.
+func optID(i int) string { return "opt-" + strconv.Itoa(i+1) }
+
+// questions returns the number of questions.
+func (tb *tab) questions() int { return len(tb.bank.Questions()) }
+
+// waitQuestion waits until question n is on screen in the tab's language,
+// then checks that focus is on its heading, as after every step.
+func (tb *tab) waitQuestion(n int) {
+	tb.t.Helper()
+	q := tb.bank.In(tb.lang).Question(n)
+	tb.waitFor(fmt.Sprintf("question %d", n), fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
+		(document.getElementById("screen-heading") || {}).textContent === %s && !!document.getElementById("next")`,
+		js("/q/"+strconv.Itoa(n)), js(q.Text)))
+	tb.waitFor(fmt.Sprintf("focus on the heading of question %d", n), `document.activeElement && document.activeElement.id === "screen-heading"`)
+}
+
+// assertChecked checks that the radio of option want (0-based, or
+// quiz.Unanswered for none) is the only one checked.
+func (tb *tab) assertChecked(n, want int) {
+	tb.t.Helper()
+	var got []string
+	tb.eval(`[...document.querySelectorAll("input[name=pick]:checked")].map(e => e.id)`, &got)
+	wantIDs := []string{}
+	if want != quiz.Unanswered {
+		wantIDs = []string{optID(want)}
+	}
+	if strings.Join(got, ",") != strings.Join(wantIDs, ",") {
+		tb.t.Errorf("question %d: checked radios %q, want %q", n, got, wantIDs)
+	}
+}
+
+// assertCode checks the result code that the question screen carries in
+// its form: the answers given so far.
+func (tb *tab) assertCode(n int, want quiz.Answers) {
+	tb.t.Helper()
+	var code string
+	tb.eval(`(document.querySelector("#answer input[name=a]") || {value: ""}).value`, &code)
+	if wantCode := tb.bank.Encode(want); code != wantCode {
+		got, err := tb.bank.Decode(code)
+		tb.t.Errorf("question %d: the form carries the code %q (%v, %v), want %q (%v)", n, code, got, err, wantCode, want)
+	}
+}
+
+// pickWithMouse clicks option i of the question on screen.
+func (tb *tab) pickWithMouse(i int) {
+	tb.t.Helper()
+	tb.click("#" + optID(i))
+	tb.waitFor(optID(i)+" checked", fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(i))))
+}
+
+// answerWithMouse answers question n with option i and goes on, clicking.
+func (tb *tab) answerWithMouse(n, i int) {
+	tb.t.Helper()
+	tb.waitQuestion(n)
+	tb.pickWithMouse(i)
+	tb.click("#next")
+}
+
+// resultJS reads what the result screen shows.
+const resultJS = `(() => {
+	const s = document.querySelector("section.result");
+	if (!s) return null;
+	return {
+		level: s.dataset.level,
+		overall: s.dataset.overall,
+		code: s.dataset.code,
+		dimensions: [...s.querySelectorAll("tr[data-dimension]")].map(r => ({id: r.dataset.dimension, score: r.dataset.score})),
+	};
+})()`
+
+// assertResult waits for the result screen and checks that its level,
+// overall score and every dimension score are what package quiz computes
+// for the answers a.
+func (tb *tab) assertResult(a quiz.Answers) {
+	tb.t.Helper()
+	want, err := tb.bank.Score(a)
+	if err != nil {
+		tb.t.Fatalf("scoring the test's own answers: %v", err)
+	}
+	tb.waitFor("the result screen", `location.pathname === "/result" && document.readyState === "complete" && !!document.querySelector("section.result")`)
+	var got struct {
+		Level, Overall, Code string
+		Dimensions           []struct{ ID, Score string }
+	}
+	tb.eval(resultJS, &got)
+	if got.Level != want.Level.ID {
+		tb.t.Errorf("result level %q, want %q", got.Level, want.Level.ID)
+	}
+	if got.Overall != strconv.Itoa(want.Overall) {
+		tb.t.Errorf("result overall %q, want %d", got.Overall, want.Overall)
+	}
+	if c := tb.bank.Encode(a); got.Code != c {
+		tb.t.Errorf("result code %q, want %q", got.Code, c)
+	}
+	if len(got.Dimensions) != len(want.Dimensions) {
+		tb.t.Errorf("the result shows %d dimension scores, want %d", len(got.Dimensions), len(want.Dimensions))
+	}
+	for i, d := range want.Dimensions {
+		if i >= len(got.Dimensions) {
+			break
+		}
+		g := got.Dimensions[i]
+		if g.ID != d.Dimension.ID || g.Score != strconv.Itoa(d.Score) {
+			tb.t.Errorf("dimension row %d: %s scores %s, want %s scoring %d", i+1, g.ID, g.Score, d.Dimension.ID, d.Score)
+		}
+	}
+	tb.t.Logf("result: %s, %d overall", want.Level.ID, want.Overall)
+}
+
+// markPage sets a marker on the window: it survives in-page navigation
+// and is gone after a page load.
+func (tb *tab) markPage() {
+	tb.t.Helper()
+	tb.eval(`window.__e2eMarker = 1`, nil)
+}
+
+// assertSamePage checks that no page load happened since markPage.
+func (tb *tab) assertSamePage() {
+	tb.t.Helper()
+	var marker int
+	tb.eval(`window.__e2eMarker || 0`, &marker)
+	if marker != 1 {
+		tb.t.Errorf("the page was loaded anew: the wasm did not navigate in-page")
+	}
+}
