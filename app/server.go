@@ -33,6 +33,7 @@ type server struct {
 	origins []string          // allowed to embed the quiz
 	headers map[string]string // on every response
 	appJS   []byte            // go-app's app.js, adapted to iframes
+	pages   *pageCache        // rendered pages by URL
 	log     *log.Logger
 	assets  *assets
 	app     *app.Handler
@@ -53,7 +54,7 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 		return nil, err
 	}
 	s := &server{cfg: c, log: logger, assets: a, version: a.version, origins: origins,
-		headers: securityHeaders(origins, c.tlsCert != "")}
+		headers: securityHeaders(origins, c.tlsCert != ""), pages: newPageCache(2048)}
 	t := T(quiz.DefaultLang)
 	v := "?v=" + s.version
 	s.app = &app.Handler{
@@ -208,18 +209,50 @@ func (s *server) routePage(w http.ResponseWriter, r *http.Request) {
 	s.servePage(w, r, status, lang)
 }
 
-// servePage prerenders the page for r's URL with the given status. A
-// language chosen from Accept-Language is added to the URL go-app sees, so
-// the page and all its links are in it.
+// servePage prerenders the page for r's URL with the given status, or
+// serves it from the cache. A language chosen from Accept-Language is added
+// to the URL go-app sees, so the page and all its links are in it.
 func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string) {
-	r2 := r.Clone(r.Context())
+	u := *r.URL
 	if lang != "" {
-		q := r2.URL.Query()
+		q := u.Query()
 		q.Set("lang", lang)
-		r2.URL.RawQuery = q.Encode()
+		u.RawQuery = q.Encode()
 	}
-	r2.Header.Del("If-None-Match") // status and language vary by request
-	s.app.ServeHTTP(&pageWriter{ResponseWriter: w, status: status}, r2)
+	key := strconv.Itoa(status) + " " + u.RequestURI()
+	page, ok := s.pages.get(key)
+	if !ok {
+		r2 := r.Clone(r.Context())
+		r2.URL = &u
+		r2.Header.Del("If-None-Match")
+		rec := &pageRecorder{header: http.Header{}}
+		s.app.ServeHTTP(rec, r2)
+		if rec.status != http.StatusOK {
+			// Not a page (go-app could not render it): pass it on as it is.
+			copyHeader(w.Header(), rec.header)
+			w.WriteHeader(rec.status)
+			w.Write(rec.body.Bytes())
+			return
+		}
+		rec.header.Set("Content-Type", "text/html; charset=utf-8")
+		page = &renderedPage{key: key, status: status, header: rec.header, body: rec.body.Bytes()}
+		s.pages.put(page)
+	}
+	copyHeader(w.Header(), page.header)
+	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.WriteHeader(page.status)
+	if r.Method != http.MethodHead {
+		w.Write(page.body)
+	}
+}
+
+func copyHeader(dst, src http.Header) {
+	for k, v := range src {
+		dst[k] = v
+	}
 }
 
 // negotiateLang picks the first language of an Accept-Language header the
@@ -244,34 +277,6 @@ func negotiateLang(header string) string {
 		}
 	}
 	return best.lang
-}
-
-// pageWriter sets the page's status code and charset on go-app's response.
-type pageWriter struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (w *pageWriter) WriteHeader(code int) {
-	if w.wrote {
-		return
-	}
-	w.wrote = true
-	if code == http.StatusOK {
-		code = w.status
-	}
-	if w.Header().Get("Content-Type") == "text/html" {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *pageWriter) Write(b []byte) (int, error) {
-	if !w.wrote {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.ResponseWriter.Write(b)
 }
 
 // recorder notes the status and size of a response for the access log.
