@@ -38,6 +38,7 @@ type config struct {
 	embedOrigins string
 	tlsCert      string
 	tlsKey       string
+	domain       string
 	drain        time.Duration
 }
 
@@ -50,6 +51,7 @@ func parseFlags(args []string, out io.Writer) (config, error) {
 	fs.StringVar(&c.embedOrigins, "embed-origins", env("CXQUIZ_EMBED_ORIGINS", ""), "comma-separated `origins` allowed to embed the quiz in an iframe, or * for any; default: this site only (env CXQUIZ_EMBED_ORIGINS)")
 	fs.StringVar(&c.tlsCert, "tls-cert", env("CXQUIZ_TLS_CERT", ""), "serve HTTPS with this certificate `file` (env CXQUIZ_TLS_CERT)")
 	fs.StringVar(&c.tlsKey, "tls-key", env("CXQUIZ_TLS_KEY", ""), "and this key `file` (env CXQUIZ_TLS_KEY)")
+	fs.StringVar(&c.domain, "domain", env("CXQUIZ_DOMAIN", ""), "public `host` name, for the link previews (og:url, og:image) of shared pages (env CXQUIZ_DOMAIN)")
 	fs.DurationVar(&c.drain, "drain", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: cxquiz [flags]\n\nServes the customer-centricity quiz, or exports it as a static site.\n\nFlags:\n")

@@ -63,6 +63,8 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 		Title:           t.S("app.name"),
 		Description:     t.S("meta.description"),
 		Lang:            quiz.DefaultLang,
+		Domain:          c.domain,
+		Image:           "/web/icon-512.png",
 		BackgroundColor: "#f6f4ef",
 		ThemeColor:      "#0b6e69",
 		Icon: app.Icon{
