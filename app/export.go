@@ -19,11 +19,23 @@ import (
 // scripts, and the assets with their compressed variants. A static host
 // cannot read the answers in a URL, so there the wasm does it all.
 func (s *server) export(dir string) error {
-	pages := []string{"/", "/result", "/404"}
+	pages := []string{"/", "/result", "/compare", "/404"}
 	for i := 1; i <= len(bank.Questions()); i++ {
 		pages = append(pages, "/q/"+strconv.Itoa(i))
 	}
 	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
+		return err
+	}
+	// go-app wrote its own app.js: use the one adapted to iframes, and put
+	// the embed script where the snippet expects it.
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
+		return err
+	}
+	embed, err := fs.ReadFile(web.Files, "embed.js")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "embed.js"), embed, 0o644); err != nil {
 		return err
 	}
 	return fs.WalkDir(web.Files, ".", func(name string, d fs.DirEntry, err error) error {
