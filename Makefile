@@ -48,8 +48,18 @@ test: build setup vet
 setup:
 	@scripts/setup
 
+# Each fuzz target in turn for $(FUZZTIME); `make test` replays the corpora
+# in */testdata/fuzz.
 fuzz:
-	$(GO) test ./quiz -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./quiz -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./app -run '^$$' -fuzz '^FuzzParseRoute$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./app -run '^$$' -fuzz '^FuzzServeHTTP$$' -fuzztime $(FUZZTIME)
+
+# 64 connections for 60 s against the built binary on loopback; e.g.
+# `make load LOADFLAGS=-duration=10s`.
+LOADFLAGS ?=
+load: build
+	$(GO) run ./tools/load -bin $(BIN) $(LOADFLAGS)
 
 # A static site for any CDN or static host.
 static: build

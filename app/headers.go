@@ -5,8 +5,14 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 )
+
+// originSyntax is an origin as parseOrigins returns it. url.Parse lets
+// ; ' and " through in a host: in the CSP header they would end
+// frame-ancestors or start another directive.
+var originSyntax = regexp.MustCompile(`^https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?$`)
 
 // parseOrigins reads the -embed-origins list: "*", or origins such as
 // https://a.example or http://127.0.0.1:8081, separated by commas or
@@ -23,7 +29,11 @@ func parseOrigins(s string) ([]string, error) {
 			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
 		}
-		out = append(out, u.Scheme+"://"+strings.ToLower(u.Host))
+		o = u.Scheme + "://" + strings.ToLower(u.Host)
+		if !originSyntax.MatchString(o) {
+			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
+		}
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -40,6 +40,8 @@ type config struct {
 	tlsKey       string
 	domain       string
 	drain        time.Duration
+	// readHeaderTimeout overrides the server's, for tests; 0 keeps 5s.
+	readHeaderTimeout time.Duration
 }
 
 func parseFlags(args []string, out io.Writer) (config, error) {
@@ -140,9 +142,13 @@ func (s *server) listenAndServe(ctx context.Context) error {
 }
 
 func (s *server) httpServer() *http.Server {
+	readHeader := 5 * time.Second
+	if s.cfg.readHeaderTimeout > 0 {
+		readHeader = s.cfg.readHeaderTimeout
+	}
 	return &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: readHeader,
 		ReadTimeout:       10 * time.Second,
 		// A phone on a slow network needs a while for app.wasm.
 		WriteTimeout:   2 * time.Minute,

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -52,6 +53,10 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 	origins, err := parseOrigins(c.embedOrigins)
 	if err != nil {
 		return nil, err
+	}
+	// go-app writes the domain into og:url unescaped (see attrSafe).
+	if c.domain != "" && !originSyntax.MatchString("https://"+strings.ToLower(c.domain)) {
+		return nil, fmt.Errorf("-domain: %q is not a host name like quiz.example.com", c.domain)
 	}
 	s := &server{cfg: c, log: logger, assets: a, version: a.version, origins: origins,
 		headers: securityHeaders(origins, c.tlsCert != ""), pages: newPageCache(2048)}
@@ -216,11 +221,17 @@ func (s *server) routePage(w http.ResponseWriter, r *http.Request) {
 // to the URL go-app sees, so the page and all its links are in it.
 func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string) {
 	u := *r.URL
-	if lang != "" {
-		q := u.Query()
-		q.Set("lang", lang)
-		u.RawQuery = q.Encode()
+	if status == http.StatusNotFound {
+		// go-app answers some paths itself (/sitemap.xml and /ads.txt
+		// with a 500, /VERSION/app.js) and writes the path into og:url
+		// unescaped: it sees one path for every "not found".
+		u.Path, u.RawPath = "/404", ""
 	}
+	q := u.Query()
+	if lang != "" {
+		q.Set("lang", lang)
+	}
+	u.RawQuery = attrSafe(q).Encode()
 	key := strconv.Itoa(status) + " " + u.RequestURI()
 	page, ok := s.pages.get(key)
 	if !ok {
@@ -249,6 +260,24 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 	if r.Method != http.MethodHead {
 		w.Write(page.body)
 	}
+}
+
+// attrSafe replaces, in every value, the characters no valid value has
+// and markup needs. go-app's prerender writes attributes with
+// strconv.Quote, not HTML escaping, so a " in a value rendered into one
+// (a pasted code in the compare form) would end the attribute.
+func attrSafe(q url.Values) url.Values {
+	for _, vs := range q {
+		for i, v := range vs {
+			vs[i] = strings.Map(func(r rune) rune {
+				if strings.ContainsRune(`"'<>&\`, r) || !strconv.IsPrint(r) {
+					return utf8.RuneError
+				}
+				return r
+			}, v)
+		}
+	}
+	return q
 }
 
 func copyHeader(dst, src http.Header) {

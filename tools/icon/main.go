@@ -27,13 +27,12 @@ var (
 
 // Geometry in the SVG's 512×512 user space.
 const (
-	c           = 256.0       // centre
-	ringR, ring = 140.0, 36.0 // ring centre-line radius and stroke width
-	dotR        = 60.0        // centre dot
-	knobX       = 355.0       // knob on the ring, top right
-	knobY       = 157.0       //
-	gapR, knobR = 46.0, 32.0  // teal gap around the knob, knob itself
-	ss          = 8           // supersampling factor per axis
+	c            = 256.0        // centre
+	ringR, ring  = 140.0, 36.0  // ring centre-line radius and stroke width
+	dotR         = 60.0         // centre dot
+	knobX, knobY = 355.0, 157.0 // knob on the ring, top right (140 px from centre at 45°)
+	gapR, knobR  = 46.0, 32.0   // teal gap around the knob, knob itself
+	ss           = 8            // supersampling factor per axis
 )
 
 // isWhite reports whether the point (x, y) in user space is white, painting
