@@ -16,11 +16,14 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"cxquiz/quiz"
 )
@@ -29,6 +32,7 @@ const (
 	journeyTimeout = 3 * time.Minute        // one tab, start to end
 	actionTimeout  = 30 * time.Second       // one navigation, click or key
 	waitTimeout    = 15 * time.Second       // one condition to come true
+	focusTimeout   = 2 * time.Second        // focus to move after a step
 	pollInterval   = 15 * time.Millisecond  // how often a condition is checked
 	settleTimeout  = 200 * time.Millisecond // for late events at the end
 )
@@ -70,9 +74,11 @@ func newBrowser(dataDir string, base *url.URL, bank *quiz.Bank) (*browser, error
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(browserErrorf))
-	sctx, scancel := context.WithTimeout(ctx, time.Minute)
-	defer scancel()
-	if err := chromedp.Run(sctx); err != nil {
+	// The first run starts the browser, which lives as long as its
+	// context: give up on a slow start without a deadline on that.
+	slow := time.AfterFunc(time.Minute, func() { cancel(); acancel() })
+	defer slow.Stop()
+	if err := chromedp.Run(ctx); err != nil {
 		cancel()
 		acancel()
 		return nil, fmt.Errorf("starting %s (scripts/setup installs it): %w", path, err)
@@ -113,6 +119,11 @@ type tab struct {
 	bank   *quiz.Bank
 	lang   string
 	target cdp.FrameID // the main frame's id is the target's
+	// noScript is set when the page's JavaScript is turned off.
+	noScript bool
+	// focusReported is set once a focus problem has been reported: one
+	// report per tab is enough.
+	focusReported bool
 
 	mu           sync.Mutex
 	problems     []string
@@ -131,17 +142,36 @@ type tab struct {
 // host other than the server's that the tab recorded.
 func (b *browser) journey(t *testing.T) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	// chromedp.WithNewBrowserContext opens the tab without a window of
+	// its own, which headless Chromium refuses ("no browser is open"):
+	// make the browser context and the tab here.
+	bx := cdp.WithExecutor(b.ctx, chromedp.FromContext(b.ctx).Browser)
+	bcID, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(bx)
+	if err != nil {
+		t.Fatalf("creating a browser context: %v", err)
+	}
+	dispose := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		target.DisposeBrowserContext(bcID).Do(cdp.WithExecutor(ctx, chromedp.FromContext(b.ctx).Browser))
+	}
+	id, err := target.CreateTarget("about:blank").WithBrowserContextID(bcID).WithNewWindow(true).Do(bx)
+	if err != nil {
+		dispose()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(id))
 	if err := chromedp.Run(ctx); err != nil {
 		cancel()
-		t.Fatalf("opening a tab: %v", err)
+		dispose()
+		t.Fatalf("attaching to the tab: %v", err)
 	}
 	tb := &tab{
 		t:         t,
 		base:      b.base,
 		bank:      b.bank,
 		lang:      quiz.DefaultLang,
-		target:    cdp.FrameID(chromedp.FromContext(ctx).Target.TargetID),
+		target:    cdp.FrameID(id),
 		expect4xx: map[string]bool{},
 	}
 	chromedp.ListenTarget(ctx, tb.record)
@@ -151,6 +181,7 @@ func (b *browser) journey(t *testing.T) *tab {
 		tb.report()
 		tcancel()
 		cancel()
+		dispose()
 	})
 	return tb
 }
@@ -327,25 +358,33 @@ func (tb *tab) state() string {
 	return s
 }
 
-// waitFor polls the JavaScript expression cond until it is true. Errors
-// while polling are normal during a page load and only reported on
-// timeout.
+// waitFor polls the JavaScript expression cond until it is true, failing
+// the test after waitTimeout.
 func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	if err := tb.poll(cond, waitTimeout); err != nil {
+		tb.t.Fatalf("waiting for %s: %v after %s; page: %s", what, err, waitTimeout, tb.state())
+	}
+}
+
+// poll evaluates cond until it is true or timeout has passed. Errors
+// while polling are normal during a page load and only returned at the
+// end.
+func (tb *tab) poll(cond string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
 	for {
 		ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
 		var ok bool
 		err := chromedp.Run(ctx, chromedp.Evaluate(cond, &ok))
 		cancel()
 		if err == nil && ok {
-			return
+			return nil
 		}
 		if time.Now().After(deadline) || tb.ctx.Err() != nil {
 			if err == nil {
 				err = fmt.Errorf("still false")
 			}
-			tb.t.Fatalf("waiting for %s: %v after %s; page: %s", what, err, waitTimeout, tb.state())
+			return err
 		}
 		time.Sleep(pollInterval)
 	}
@@ -370,10 +409,38 @@ func (tb *tab) click(sel string) {
 }
 
 // press types keys (see chromedp/kb for special keys) on the focused
-// element, as key events only.
+// element, as key events only. Each key is a keyDown carrying its text,
+// then a keyUp: as in a real browser, a page that cancels the keydown
+// gets no keypress. (chromedp.KeyEvent sends the text as a separate char
+// event, whose keypress comes even when the keydown was cancelled, and
+// after a quick page change lands on the next screen.)
 func (tb *tab) press(keys string) {
 	tb.t.Helper()
-	tb.run(fmt.Sprintf("pressing %q", keys), chromedp.KeyEvent(keys))
+	tb.run(fmt.Sprintf("pressing %q", keys), chromedp.ActionFunc(func(ctx context.Context) error {
+		for _, r := range keys {
+			events := kb.Encode(r)
+			text := ""
+			for _, ev := range events {
+				if ev.Type == input.KeyChar {
+					text = ev.Text
+				}
+			}
+			for _, ev := range events {
+				switch ev.Type {
+				case input.KeyChar:
+					continue
+				case input.KeyDown:
+					down := *ev
+					down.Text, down.UnmodifiedText = text, text
+					ev = &down
+				}
+				if err := ev.Do(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}))
 }
 
 // viewport is a screen size to emulate.

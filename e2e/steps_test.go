@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
 	"cxquiz/quiz"
 )
 
@@ -53,21 +56,34 @@ func (tb *tab) waitQuestion(n int) {
 	tb.waitFor(fmt.Sprintf("question %d", n), fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
 		(document.getElementById("screen-heading") || {}).textContent === %s && !!document.getElementById("next")`,
 		js("/q/"+strconv.Itoa(n)), js(q.Text)))
-	tb.waitFor(fmt.Sprintf("focus on the heading of question %d", n), `document.activeElement && document.activeElement.id === "screen-heading"`)
+	tb.assertHeadingFocus(fmt.Sprintf("question %d", n))
+}
+
+// assertHeadingFocus checks that focus is on the screen's heading, where
+// each step puts it. Without JavaScript nothing moves focus.
+func (tb *tab) assertHeadingFocus(screen string) {
+	tb.t.Helper()
+	if tb.noScript || tb.focusReported {
+		return
+	}
+	if err := tb.poll(`document.activeElement && document.activeElement.id === "screen-heading"`, focusTimeout); err != nil {
+		tb.focusReported = true
+		tb.t.Errorf("%s: focus is not on #screen-heading %s later (reported once per journey); page: %s", screen, focusTimeout, tb.state())
+	}
 }
 
 // assertChecked checks that the radio of option want (0-based, or
 // quiz.Unanswered for none) is the only one checked.
 func (tb *tab) assertChecked(n, want int) {
 	tb.t.Helper()
-	var got []string
+	got := []string{}
 	tb.eval(`[...document.querySelectorAll("input[name=pick]:checked")].map(e => e.id)`, &got)
 	wantIDs := []string{}
 	if want != quiz.Unanswered {
 		wantIDs = []string{optID(want)}
 	}
 	if strings.Join(got, ",") != strings.Join(wantIDs, ",") {
-		tb.t.Errorf("question %d: checked radios %q, want %q", n, got, wantIDs)
+		tb.t.Errorf("question %d shows the radios %q checked, want %q", n, got, wantIDs)
 	}
 }
 
@@ -87,15 +103,63 @@ func (tb *tab) assertCode(n int, want quiz.Answers) {
 func (tb *tab) pickWithMouse(i int) {
 	tb.t.Helper()
 	tb.click("#" + optID(i))
-	tb.waitFor(optID(i)+" checked", fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(i))))
+	tb.waitChosen(i)
 }
 
-// answerWithMouse answers question n with option i and goes on, clicking.
+// waitChosen waits until option i is checked, then lets the page handle
+// the change: the wasm takes it in after the browser has checked the
+// radio, and a second choice a few milliseconds later races with that.
+func (tb *tab) waitChosen(i int) {
+	tb.t.Helper()
+	tb.waitFor(optID(i)+" checked", fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(i))))
+	tb.settle()
+}
+
+// settle waits for the page's pending tasks and the next frame.
+func (tb *tab) settle() {
+	tb.t.Helper()
+	if tb.noScript {
+		return
+	}
+	tb.run("waiting for the page to settle", chromedp.Evaluate(
+		`new Promise(r => setTimeout(() => requestAnimationFrame(() => setTimeout(() => r(true)))))`, nil,
+		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+}
+
+// advanced waits until the answer to question n was taken and the page
+// moved on, failing at once if the app asked for a choice instead or the
+// browser refused to submit a form without one.
+func (tb *tab) advanced(n int) {
+	tb.t.Helper()
+	tb.waitFor(fmt.Sprintf("the step after question %d", n), fmt.Sprintf(
+		`location.pathname !== %s || !!document.getElementById("pick-error") || !!document.querySelector("form#answer:invalid")`,
+		js("/q/"+strconv.Itoa(n))))
+	var got struct {
+		Moved   bool
+		Refused string
+	}
+	tb.eval(fmt.Sprintf(`({
+		moved: location.pathname !== %s,
+		refused: (document.getElementById("pick-error") || {textContent: ""}).textContent,
+	})`, js("/q/"+strconv.Itoa(n))), &got)
+	switch {
+	case got.Moved:
+	case got.Refused != "":
+		tb.t.Fatalf("question %d: the checked option did not count, the form asks %q; page: %s", n, got.Refused, tb.state())
+	default:
+		tb.t.Fatalf("question %d: no option is checked, so the browser does not submit the form; page: %s", n, tb.state())
+	}
+}
+
+// answerWithMouse answers question n, which has no answer yet, with
+// option i and goes on, clicking.
 func (tb *tab) answerWithMouse(n, i int) {
 	tb.t.Helper()
 	tb.waitQuestion(n)
+	tb.assertChecked(n, quiz.Unanswered)
 	tb.pickWithMouse(i)
 	tb.click("#next")
+	tb.advanced(n)
 }
 
 // resultJS reads what the result screen shows.
@@ -147,6 +211,51 @@ func (tb *tab) assertResult(a quiz.Answers) {
 		}
 	}
 	tb.t.Logf("result: %s, %d overall", want.Level.ID, want.Overall)
+}
+
+// assertShareLink checks that the result offers the full URL of the
+// result of a to share.
+func (tb *tab) assertShareLink(a quiz.Answers) {
+	tb.t.Helper()
+	ok := fmt.Sprintf(`(() => {
+		const input = document.getElementById("share-link");
+		if (!input) return false;
+		const u = new URL(input.value, "http://relative.invalid/");
+		return u.origin === %s && u.pathname === "/result" && u.searchParams.get("a") === %s;
+	})()`, js(tb.base.Scheme+"://"+tb.base.Host), js(tb.bank.Encode(a)))
+	if err := tb.poll(ok, focusTimeout); err != nil {
+		var link string
+		tb.eval(`(document.getElementById("share-link") || {value: ""}).value`, &link)
+		tb.t.Errorf("the share link shows %q, want a full URL of %s/result with a=%s", link, tb.base, tb.bank.Encode(a))
+	}
+}
+
+// assertResultActions clicks Copy and Print on the result, with the
+// clipboard and the print dialog stubbed out: Copy must put the full URL
+// of the result on the clipboard, Print must open the print dialog.
+func (tb *tab) assertResultActions(a quiz.Answers) {
+	tb.t.Helper()
+	tb.eval(`window.__e2eCopied = null;
+		window.__e2ePrinted = 0;
+		Object.defineProperty(navigator, "clipboard", {configurable: true, value: {
+			writeText: text => { window.__e2eCopied = text; return Promise.resolve(); },
+		}});
+		window.print = () => { window.__e2ePrinted++; };`, nil)
+	tb.click("#copy")
+	ok := fmt.Sprintf(`(() => {
+		if (typeof window.__e2eCopied !== "string") return false;
+		const u = new URL(window.__e2eCopied, "http://relative.invalid/");
+		return u.origin === %s && u.pathname === "/result" && u.searchParams.get("a") === %s;
+	})()`, js(tb.base.Scheme+"://"+tb.base.Host), js(tb.bank.Encode(a)))
+	if err := tb.poll(ok, focusTimeout); err != nil {
+		var copied any
+		tb.eval(`window.__e2eCopied`, &copied)
+		tb.t.Errorf("Copy put %#v on the clipboard, want a full URL of %s/result with a=%s", copied, tb.base, tb.bank.Encode(a))
+	}
+	tb.click("#print")
+	if err := tb.poll(`window.__e2ePrinted === 1`, focusTimeout); err != nil {
+		tb.t.Errorf("Print did not open the print dialog")
+	}
 }
 
 // markPage sets a marker on the window: it survives in-page navigation
