@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/quiz"
@@ -32,4 +34,31 @@ func focusElement(id string) {
 	if e := app.Window().GetElementByID(id); e.Truthy() {
 		e.Call("focus")
 	}
+}
+
+// syncChoice sets the checked state of the option radios to the option
+// chosen, or none.
+func syncChoice(picked int) {
+	for i := 0; i < quiz.OptionsPerQuestion; i++ {
+		if e := app.Window().GetElementByID("opt-" + strconv.Itoa(i+1)); e.Truthy() {
+			e.Set("checked", i == picked)
+		}
+	}
+}
+
+// restorePrerendered asks quiz.js to put back what the person did on the
+// prerendered page before the wasm replaced it: focus and an unsent choice.
+func restorePrerendered() {
+	if f := app.Window().Get("cxquizRestore"); f.Truthy() {
+		app.Window().Call("cxquizRestore")
+	}
+}
+
+// absoluteURL prefixes a path with the page's origin in the browser; the
+// server leaves it as it is (quiz.js completes it there).
+func absoluteURL(path string) string {
+	if !app.IsClient {
+		return path
+	}
+	return app.Window().Get("location").Get("origin").String() + path
 }

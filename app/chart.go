@@ -92,7 +92,6 @@ func radarChart(t texts, res quiz.Result, titleID string) string {
 		x, y := point(i, radius*math.Max(float64(d.Score), 2)/100)
 		fmt.Fprintf(&b, `<circle class="dot level-%s" cx="%.1f" cy="%.1f" r="4"/>`, esc(d.Level.ID), x, y)
 	}
-	fmt.Fprintf(&b, `<text class="pole" x="%.0f" y="%.0f" text-anchor="middle">%s</text>`, cx, cy+4, esc(t.Pct(res.Overall)))
 	b.WriteString(`</svg>`)
 	return b.String()
 }

@@ -5,12 +5,13 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 func (p *page) renderIntro(t texts) app.UI {
 	b := bank.In(p.lang)
 	n := len(b.Questions())
+	minutes := (n*14 + 30) / 60
 	return app.Section().Class("intro").Body(
-		app.P().Class("eyebrow").Text(t.S("intro.eyebrow")),
+		app.P().Class("eyebrow").Text(t.S("intro.eyebrow", "minutes", minutes)),
 		heading(t.S("intro.heading")),
 		app.P().Class("lead").Text(t.S("intro.lead")),
 		app.Ul().Class("facts").Body(
-			app.Li().Text(t.S("intro.length", "n", n, "dims", len(b.Dimensions), "minutes", (n*14+59)/60)),
+			app.Li().Text(t.S("intro.length", "n", n, "dims", len(b.Dimensions), "minutes", minutes)),
 			app.Li().Text(t.S("intro.honest")),
 			app.Li().Text(t.S("intro.privacy")),
 		),
@@ -22,7 +23,7 @@ func (p *page) renderIntro(t texts) app.UI {
 			),
 			app.Div().Class("row").Body(
 				app.A().ID("resume-link").Class("button primary").Href(p.r.startURL()).Text(t.S("intro.continue")),
-				app.A().ID("start-fresh").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "").Text(t.S("intro.startOver")),
+				app.A().ID("start-fresh").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "1").Text(t.S("intro.startOver")),
 			),
 		),
 		app.A().ID("start").Class("button primary").Href(p.r.startURL()).Text(t.S("intro.start")),

@@ -63,8 +63,18 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	page.SetLang(p.lang)
 	page.SetTitle("%s", p.title(t))
 	page.SetDescription("%s", t.S("meta.description"))
-	if app.IsClient && p.navs > 1 {
-		ctx.Defer(func(app.Context) { focusHeading() })
+	if app.IsClient {
+		first := p.navs == 1
+		ctx.Defer(func(app.Context) {
+			// go-app leaves a radio's checked state as the last click set
+			// it; the screen must show the URL's answer.
+			syncChoice(p.picked)
+			if first {
+				restorePrerendered()
+			} else {
+				focusHeading()
+			}
+		})
 	}
 }
 
@@ -120,7 +130,8 @@ func (p *page) Render() app.UI {
 		app.If(showChrome, func() app.UI {
 			return app.Header().Class("top").Body(
 				app.A().Class("brand").Href(p.r.introURL()).Body(
-					app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+					// go-app drops an empty alt, so the decorative logo says so by role.
+					app.Img().Src("/web/icon.svg").Role("presentation").Width(28).Height(28),
 					app.Span().Text(t.S("app.name")),
 				),
 				p.renderLangSwitch(t),

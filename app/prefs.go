@@ -19,6 +19,7 @@ type prefs struct {
 	Accent  string // host colour as #rrggbb, validated
 	Compact bool   // no header or footer
 	NoShare bool   // hide the share link
+	NoWasm  bool   // go-app's ?wasm=false: stay on the prerendered pages
 }
 
 var hexColour = regexp.MustCompile(`^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
@@ -28,6 +29,7 @@ func parsePrefs(b *quiz.Bank, q url.Values) prefs {
 		Embed:   q.Get("embed") == "1",
 		Compact: q.Get("compact") == "1",
 		NoShare: q.Get("share") == "0",
+		NoWasm:  q.Get("wasm") == "false",
 	}
 	if l := strings.ToLower(q.Get("lang")); hasLang(b, l) {
 		p.Lang = l
@@ -68,6 +70,9 @@ func (p prefs) query() url.Values {
 	}
 	if p.NoShare {
 		q.Set("share", "0")
+	}
+	if p.NoWasm {
+		q.Set("wasm", "false")
 	}
 	return q
 }

@@ -64,9 +64,11 @@ func (p *page) renderOption(t texts, i int, o quiz.Option) app.UI {
 	id := "opt-" + strconv.Itoa(i+1)
 	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
 		OnChange(func(ctx app.Context, e app.Event) { p.pick(ctx, i) })
-	if p.picked == i {
-		// go-app's prerender writes checked="false" for false, which
-		// browsers read as checked: set it only when true.
+	if p.r.answers.Get(p.r.number) == i {
+		// The URL's answer only: a choice being made is the radio's own
+		// state, which a re-render must not fight over. And only when
+		// true: go-app's prerender writes checked="false" for false,
+		// which browsers read as checked.
 		in = in.Checked(true)
 	}
 	return app.Label().Class("option").For(id).Body(

@@ -150,22 +150,22 @@ func explainer(t texts, b *quiz.Bank) app.UI {
 
 // renderActions offers the share link, print and retake.
 func (p *page) renderActions(t texts) app.UI {
-	link := p.r.shareURL()
+	link := absoluteURL(p.r.shareURL())
 	return app.Section().Class("actions").Aria("label", t.S("result.actions")).Body(
 		app.If(!p.r.prefs.NoShare, func() app.UI {
 			return app.Div().Class("share").Body(
 				app.Label().For("share-link").Text(t.S("result.share")),
 				app.Div().Class("share-row").Body(
-					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", ""),
+					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", "1"),
 					app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
 				),
 			)
 		}),
 		app.Div().Class("row").Body(
-			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "").Text(t.S("result.webshare")),
-			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "").Text(t.S("result.print")),
+			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "1").Text(t.S("result.webshare")),
+			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
 			app.A().ID("compare").Class("button").Href(compareURL(p.r.prefs, bank.Encode(p.r.answers))).Text(t.S("result.compare")),
-			app.A().ID("retake").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "").Text(t.S("result.retake")),
+			app.A().ID("retake").Class("button").Href(p.r.prefs.link("/q/1", "")).Attr("data-forget", "1").Text(t.S("result.retake")),
 		),
 		app.P().Class("print-only").Body(
 			app.Text(t.S("result.printedLink")+" "),

@@ -95,13 +95,26 @@ func newBrowser(dataDir string, base *url.URL, bank *quiz.Bank) (*browser, error
 // this chromedp does not know: Chromium is newer than its protocol tables.
 func browserErrorf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	if strings.Contains(msg, "unmarshal event") || strings.Contains(msg, "unknown") {
+	if strings.Contains(msg, "unmarshal event") {
 		return
 	}
 	fmt.Fprintln(os.Stderr, "chromedp:", msg)
 }
 
 func (b *browser) close() { b.cancel() }
+
+// removeProfile removes a closed browser's profile. Chromium's helper
+// processes may still write to it for a moment after the browser is gone.
+func removeProfile(dir string) error {
+	var err error
+	for range 100 {
+		if err = os.RemoveAll(dir); err == nil {
+			return nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return err
+}
 
 // document is a main-frame document the tab received.
 type document struct {

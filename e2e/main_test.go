@@ -75,7 +75,9 @@ func (s *suite) close() {
 		s.browser.close()
 	}
 	if s.dataDir != "" {
-		os.RemoveAll(s.dataDir)
+		if err := removeProfile(s.dataDir); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e:", err)
+		}
 	}
 	if err := s.srv.stop(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: stopping the server:", err)

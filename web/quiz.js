@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var lastFocusId = null;
-  var lastPick = null;
+  var lastPick = null; // {id, page}: a choice made but not yet sent
 
   function answerForm() { return document.getElementById("answer"); }
 
@@ -13,7 +13,7 @@
     lastFocusId = e.target && e.target.id ? e.target.id : null;
   });
   document.addEventListener("change", function (e) {
-    if (e.target && e.target.name === "pick") lastPick = e.target.id;
+    if (e.target && e.target.name === "pick") lastPick = { id: e.target.id, page: location.pathname + location.search };
   });
 
   // Number keys choose an option; Enter on the heading or an option goes on.
@@ -37,8 +37,8 @@
   // When the wasm replaces the prerendered page, put focus and the choice
   // not yet submitted back where they were.
   function restore() {
-    if (lastPick) {
-      var p = document.getElementById(lastPick);
+    if (lastPick && lastPick.page === location.pathname + location.search) {
+      var p = document.getElementById(lastPick.id);
       if (p && !p.checked) p.click();
     }
     if (lastFocusId && (document.activeElement === document.body || !document.activeElement)) {
@@ -47,6 +47,9 @@
     }
     absoluteShareLink();
   }
+  // The wasm calls this once it has rendered its first screen.
+  window.cxquizRestore = restore;
+
   function watch() {
     new MutationObserver(restore).observe(document.body, { childList: true });
     var pending = false;

@@ -1,0 +1,182 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"cxquiz/quiz"
+)
+
+// axeTags are the WCAG 2.x A and AA rules axe-core checks.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// loadAxe reads axe-core as pinned in package.json; scripts/setup
+// installs it with npm ci.
+func loadAxe(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is missing: run scripts/setup (or `cd e2e && npm ci`): %v", err)
+	}
+	return string(src)
+}
+
+// violation is what axe-core reports for a failed rule.
+type violation struct {
+	ID, Impact, Help, HelpURL string
+	Nodes                     []struct {
+		Target  json.RawMessage
+		HTML    string
+		Summary string
+	}
+}
+
+// axe runs axe-core on the page and returns the violations.
+func (tb *tab) axe(src string) []violation {
+	tb.t.Helper()
+	tags, _ := json.Marshal(axeTags)
+	tb.eval(src+"\n;true", nil)
+	var vs []violation
+	tb.run("running axe", chromedp.Evaluate(fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}}).then(r => r.violations.map(v => ({
+		id: v.id, impact: v.impact, help: v.help, helpURL: v.helpUrl,
+		nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary})),
+	})))`, tags), &vs, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+	return vs
+}
+
+// screen is one kind of page the quiz shows.
+type screen struct {
+	name   string
+	path   string // without the language
+	status int64
+	sel    string // an element only this screen has
+}
+
+func (s *suite) screens() []screen {
+	a := s.answers(9)
+	code := s.bank.Encode(a)
+	return []screen{
+		{"intro", "/", 200, "#start"},
+		{"question", "/q/3?a=" + s.bank.Encode(upTo(a, 2)), 200, "form#answer"},
+		{"result", "/result?a=" + code, 200, "section.result"},
+		{"unfinished", "/result?a=" + s.bank.Encode(upTo(a, 5)), 200, "#continue"},
+		{"damaged", "/result?a=" + code[:len(code)-1], 400, "#start-over"},
+		{"notfound", "/no-such-page", 404, "#start-over"},
+	}
+}
+
+// withLang adds ?lang= to a path, unless lang is the default.
+func withLang(path, lang string) string {
+	if lang == quiz.DefaultLang {
+		return path
+	}
+	if strings.Contains(path, "?") {
+		return path + "&lang=" + lang
+	}
+	return path + "?lang=" + lang
+}
+
+// TestAccessibility runs axe-core on every kind of screen once the wasm
+// runs, on a phone and a desktop, in every language, checks that the
+// options can be chosen with the keyboard, and saves a screenshot of each
+// screen to artifacts/.
+func TestAccessibility(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	src := loadAxe(t)
+	for _, lang := range s.bank.Languages() {
+		for _, vp := range []viewport{phone, desktop} {
+			t.Run(lang+"-"+vp.name, func(t *testing.T) {
+				t.Parallel()
+				tb := s.browser.journey(t)
+				tb.lang = lang
+				tb.emulate(vp)
+				for _, sc := range s.screens() {
+					path := withLang(sc.path, lang)
+					if sc.status >= 400 {
+						tb.expectStatus(path)
+					}
+					tb.open(path)
+					tb.assertStatus(path, sc.status)
+					tb.waitWasm()
+					tb.waitFor("the "+sc.name+" screen", fmt.Sprintf(`!!document.querySelector(%s) && document.documentElement.lang === %s`, js(sc.sel), js(lang)))
+					for _, v := range tb.axe(src) {
+						var b strings.Builder
+						fmt.Fprintf(&b, "%s: axe %s (%s): %s\n\t%s", sc.name, v.ID, v.Impact, v.Help, v.HelpURL)
+						for _, n := range v.Nodes {
+							fmt.Fprintf(&b, "\n\t%s %s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+						}
+						t.Error(b.String())
+					}
+					tb.assertFits(sc.name, vp)
+					if sc.name == "question" {
+						tb.assertRadioKeys()
+					}
+					name := sc.name
+					if lang != quiz.DefaultLang {
+						name += "-" + lang
+					}
+					tb.screenshot(name + "-" + vp.name)
+				}
+			})
+		}
+	}
+}
+
+// assertRadioKeys checks that the options are one radio group reachable
+// with Tab from the heading, and that the arrow keys move the choice
+// through all of them.
+func (tb *tab) assertRadioKeys() {
+	tb.t.Helper()
+	// Start from the heading, where each step puts focus (the journeys
+	// check that it lands there).
+	tb.eval(`document.getElementById("screen-heading").focus()`, nil)
+	tb.press(kb.Tab)
+	tb.waitFor("focus on the first option after Tab", `document.activeElement && document.activeElement.id === "opt-1"`)
+	steps := []struct {
+		key  string
+		want int
+	}{{" ", 0}, {kb.ArrowDown, 1}, {kb.ArrowDown, 2}, {kb.ArrowDown, 3}, {kb.ArrowDown, 0}, {kb.ArrowUp, 3}}
+	for _, st := range steps {
+		tb.press(st.key)
+		id := optID(st.want)
+		tb.waitFor(id+" focused and checked after a key", fmt.Sprintf(`document.activeElement && document.activeElement.id === %s && document.activeElement.checked &&
+			document.querySelectorAll("input[name=pick]:checked").length === 1`, js(id)))
+		tb.settle()
+	}
+}
+
+// assertFits checks that the page does not scroll sideways on the screen
+// (WCAG 1.4.10, reflow), naming the outermost elements that stick out.
+func (tb *tab) assertFits(screen string, v viewport) {
+	tb.t.Helper()
+	var got struct {
+		Width int
+		Wide  []string
+	}
+	tb.eval(fmt.Sprintf(`(w => {
+		const wide = [];
+		for (const e of document.querySelectorAll("body *")) {
+			const out = el => el.getBoundingClientRect().right > w + 1;
+			if (out(e) && !(e.parentElement && out(e.parentElement))) {
+				const cls = typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\s+/).join(".") : "";
+				wide.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + cls + " to " + Math.round(e.getBoundingClientRect().right) + "px");
+			}
+		}
+		return {width: document.documentElement.scrollWidth, wide: wide.slice(0, 5)};
+	})(%d)`, v.width), &got)
+	if got.Width > int(v.width) {
+		tb.t.Errorf("%s: the page is %dpx wide on a %dpx wide %s: it scrolls sideways; sticking out: %s",
+			screen, got.Width, v.width, v.name, strings.Join(got.Wide, ", "))
+	}
+}
