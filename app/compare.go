@@ -100,12 +100,12 @@ func (p *page) renderCompare(t texts) app.UI {
 			return app.P().Class("error").Text(t.S("compare.tooMany", "max", maxCompare))
 		}),
 		app.If(len(bad) > 0, func() app.UI {
-			return app.Ul().Class("problems").Role("alert").Body(
+			return app.Div().Role("alert").Body(app.Ul().Class("problems").Body(
 				app.Range(bad).Slice(func(i int) app.UI {
 					e := entries[bad[i]]
 					return app.Li().Text(t.S("compare.bad", "n", bad[i]+1, "code", clip(e.code, 24), "why", t.S(compareProblem(e.err))))
 				}),
-			)
+			))
 		}),
 		app.If(len(ok) > 0, func() app.UI {
 			return p.renderCompareTable(t, b, entries, spreads, widest)
@@ -223,7 +223,9 @@ func (p *page) renderCompareForm(t texts) app.UI {
 
 func (p *page) onCompareSubmit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	q := url.Values{"r": p.r.compare, "links": {app.Window().GetElementByID("links").Get("value").String()}}
+	links := app.Window().GetElementByID("links")
+	q := url.Values{"r": p.r.compare, "links": {links.Get("value").String()}}
 	_, next := parseCompare(p.r.prefs, q)
+	links.Set("value", "") // added now: a second submit must not add them again
 	ctx.Navigate(next)
 }

@@ -30,7 +30,26 @@ type page struct {
 	note string
 }
 
-func newPage() app.Composer { return &page{} }
+func newPage() app.Composer {
+	p := &page{}
+	if app.IsClient {
+		// The first render comes before OnNav: show the screen of the
+		// address from the start, not a flash of the intro.
+		p.setRoute(parseRoute(bank, app.Window().URL()))
+	}
+	return p
+}
+
+// setRoute sets the state that follows from a route.
+func (p *page) setRoute(r route) {
+	p.r = r
+	p.lang = r.prefs.Lang
+	if p.lang == "" {
+		p.lang = documentLang()
+	}
+	p.picked = r.answers.Get(r.number)
+	p.note = ""
+}
 
 func (p *page) OnNav(ctx app.Context) {
 	p.load(ctx, ctx.Page().URL())
@@ -49,13 +68,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 			r = parseRoute(bank, next)
 		}
 	}
-	p.r = r
-	p.lang = r.prefs.Lang
-	if p.lang == "" {
-		p.lang = documentLang()
-	}
-	p.picked = r.answers.Get(r.number)
-	p.note = ""
+	p.setRoute(r)
 	p.navs++
 
 	t := T(p.lang)
@@ -66,14 +79,16 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	if app.IsClient {
 		first := p.navs == 1
 		ctx.Defer(func(app.Context) {
+			if first {
+				// The wasm's first screen is freshly built from the URL;
+				// put back what the person did on the prerendered page.
+				restorePrerendered()
+				return
+			}
 			// go-app leaves a radio's checked state as the last click set
 			// it; the screen must show the URL's answer.
 			syncChoice(p.picked)
-			if first {
-				restorePrerendered()
-			} else {
-				focusHeading()
-			}
+			focusHeading()
 		})
 	}
 }

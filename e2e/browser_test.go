@@ -148,6 +148,13 @@ type tab struct {
 	expect4xx map[string]bool
 	// onPaused handles requests held by the Fetch domain, if enabled.
 	onPaused func(*fetch.EventRequestPaused)
+	// hosts holds the origins (scheme://host:port) besides the server's
+	// that the tab may load from: a host page that embeds the quiz.
+	hosts map[string]bool
+	// expectError, if set, tells console errors that are no fault.
+	expectError func(text string) bool
+	// bc is the tab's browser context, shared with its siblings.
+	bc cdp.BrowserContextID
 }
 
 // journey opens a tab in a new browser context. Cleanup closes it and
@@ -163,20 +170,34 @@ func (b *browser) journey(t *testing.T) *tab {
 	if err != nil {
 		t.Fatalf("creating a browser context: %v", err)
 	}
-	dispose := func() {
+	// Registered first, so it runs after the tab's cleanup.
+	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		target.DisposeBrowserContext(bcID).Do(cdp.WithExecutor(ctx, chromedp.FromContext(b.ctx).Browser))
-	}
+	})
+	return b.openTab(t, bcID)
+}
+
+// sibling opens another tab in tb's browser context: it shares tb's
+// storage, as a tab opened later in the same browser window would.
+func (b *browser) sibling(tb *tab) *tab {
+	tb.t.Helper()
+	return b.openTab(tb.t, tb.bc)
+}
+
+// openTab opens a tab in the browser context bcID and records what
+// happens in it; cleanup reports the problems.
+func (b *browser) openTab(t *testing.T, bcID cdp.BrowserContextID) *tab {
+	t.Helper()
+	bx := cdp.WithExecutor(b.ctx, chromedp.FromContext(b.ctx).Browser)
 	id, err := target.CreateTarget("about:blank").WithBrowserContextID(bcID).WithNewWindow(true).Do(bx)
 	if err != nil {
-		dispose()
 		t.Fatalf("opening a tab: %v", err)
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(id))
 	if err := chromedp.Run(ctx); err != nil {
 		cancel()
-		dispose()
 		t.Fatalf("attaching to the tab: %v", err)
 	}
 	tb := &tab{
@@ -186,6 +207,8 @@ func (b *browser) journey(t *testing.T) *tab {
 		lang:      quiz.DefaultLang,
 		target:    cdp.FrameID(id),
 		expect4xx: map[string]bool{},
+		hosts:     map[string]bool{},
+		bc:        bcID,
 	}
 	chromedp.ListenTarget(ctx, tb.record)
 	tctx, tcancel := context.WithTimeout(ctx, journeyTimeout)
@@ -194,9 +217,24 @@ func (b *browser) journey(t *testing.T) *tab {
 		tb.report()
 		tcancel()
 		cancel()
-		dispose()
 	})
 	return tb
+}
+
+// allowOrigin lets the tab load from another origin (scheme://host:port)
+// than the server's.
+func (tb *tab) allowOrigin(origin string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.hosts[origin] = true
+}
+
+// allowErrors tells the tab which console errors are expected: no fault
+// of the page.
+func (tb *tab) allowErrors(expected func(text string) bool) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.expectError = expected
 }
 
 // record notes what the tab's events show. It runs on chromedp's event
@@ -206,7 +244,8 @@ func (tb *tab) record(ev any) {
 	defer tb.mu.Unlock()
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+		if (ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert) &&
+			(tb.expectError == nil || !tb.expectError(remoteArgs(ev.Args))) {
 			tb.problems = append(tb.problems, "console."+string(ev.Type)+": "+remoteArgs(ev.Args))
 		}
 	case *runtime.EventExceptionThrown:
@@ -224,6 +263,9 @@ func (tb *tab) record(ev any) {
 		if tb.expect4xx[e.URL] && strings.HasPrefix(e.Text, "Failed to load resource: the server responded with a status of 4") {
 			return
 		}
+		if tb.expectError != nil && tb.expectError(e.Text) {
+			return
+		}
 		tb.problems = append(tb.problems, fmt.Sprintf("console error (%s) %s: %s", e.Source, e.URL, e.Text))
 	case *network.EventRequestWillBeSent:
 		u, err := url.Parse(ev.Request.URL)
@@ -231,7 +273,7 @@ func (tb *tab) record(ev any) {
 		case err != nil:
 			tb.problems = append(tb.problems, fmt.Sprintf("request to an unreadable URL %q", ev.Request.URL))
 		case u.Scheme == "data" || u.Scheme == "blob":
-		case u.Host != tb.base.Host || u.Scheme != tb.base.Scheme:
+		case (u.Host != tb.base.Host || u.Scheme != tb.base.Scheme) && !tb.hosts[u.Scheme+"://"+u.Host]:
 			tb.problems = append(tb.problems, fmt.Sprintf("request to another host than the server's: %s %s (%s)", ev.Request.Method, ev.Request.URL, ev.Type))
 		case u.Path == "/web/app.wasm":
 			tb.wasmRequests++

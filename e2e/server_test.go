@@ -24,10 +24,11 @@ type server struct {
 	log bytes.Buffer // stderr: the start-up line and the access log
 }
 
-// startServer runs bin on 127.0.0.1:0 and reads the address it serves on
-// from its log line "serving the quiz on http://127.0.0.1:PORT (…)".
-func startServer(bin string) (*server, error) {
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0")
+// startServer runs bin on 127.0.0.1:0, with the extra flags given, and
+// reads the address it serves on from its log line "serving the quiz on
+// http://127.0.0.1:PORT (…)".
+func startServer(bin string, flags ...string) (*server, error) {
+	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, flags...)...)
 	// The flags' environment variables must not change what runs.
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "CXQUIZ_") {
@@ -99,6 +100,9 @@ func (s *server) logText() string {
 }
 
 // saveLog keeps the server's log beside the screenshots.
-func (s *server) saveLog() {
-	os.WriteFile(filepath.Join(artifacts, "server.log"), []byte(s.logText()), 0o644)
+func (s *server) saveLog() { s.saveLogAs("server.log") }
+
+// saveLogAs keeps the server's log in artifacts under the given name.
+func (s *server) saveLogAs(name string) {
+	os.WriteFile(filepath.Join(artifacts, name), []byte(s.logText()), 0o644)
 }

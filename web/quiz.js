@@ -37,6 +37,7 @@
   // When the wasm replaces the prerendered page, put focus and the choice
   // not yet submitted back where they were.
   function restore() {
+    showResume();
     if (lastPick && lastPick.page === location.pathname + location.search) {
       var p = document.getElementById(lastPick.id);
       if (p && !p.checked) p.click();
@@ -57,7 +58,7 @@
       if (pending) return;
       pending = true;
       requestAnimationFrame(function () { pending = false; screenChanged(); });
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "hidden", "open"] });
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "hidden", "open", "href", "value"] });
     if (window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(document.body);
   }
 
@@ -175,8 +176,8 @@
         if (/^\/q\/1$/.test(location.pathname) && !code) post("started", {});
       }
       if (result) store(null);
-      showResume();
     }
+    showResume();
     if (result && !sent[result.getAttribute("data-code")]) {
       sent[result.getAttribute("data-code")] = true;
       var dims = {};

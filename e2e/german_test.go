@@ -1,0 +1,210 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp/kb"
+
+	"cxquiz/quiz"
+)
+
+// uiTexts reads the interface texts of a language from app/text, the
+// files the server and the wasm are built with.
+func uiTexts(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "app", "text", lang+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("app/text/%s.json: %v", lang, err)
+	}
+	return m
+}
+
+// uiFormat fills the {name} placeholders of an interface text with the
+// name/value pairs in args.
+func uiFormat(s string, args ...any) string {
+	for i := 0; i+1 < len(args); i += 2 {
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+	}
+	return s
+}
+
+// screenJS reads what every screen shows about its language.
+const screenJS = `({
+	lang: document.documentElement.lang,
+	title: document.title,
+	heading: (document.getElementById("screen-heading") || {textContent: ""}).textContent,
+	progress: (document.getElementById("progress-label") || {textContent: ""}).textContent,
+})`
+
+type screenText struct{ Lang, Title, Heading, Progress string }
+
+// TestGerman takes the whole quiz in German with the keyboard, then
+// switches the result to English: the same scores and code.
+func TestGerman(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	de, en := uiTexts(t, "de"), uiTexts(t, "en")
+	bankDE := s.bank.In("de")
+	a := s.answers(50)
+	tb := s.browser.journey(t)
+	tb.lang = "de"
+
+	tb.open("/?lang=de")
+	tb.waitWasm()
+	var sc screenText
+	tb.eval(screenJS, &sc)
+	if sc.Lang != "de" || sc.Heading != de["intro.heading"] || sc.Title != de["app.name"] {
+		t.Errorf("intro in German: lang %q, title %q, heading %q; want de, %q, %q", sc.Lang, sc.Title, sc.Heading, de["app.name"], de["intro.heading"])
+	}
+	tb.tabTo("start")
+	tb.press(kb.Enter)
+	total := tb.questions()
+	for n := 1; n <= total; n++ {
+		tb.waitQuestion(n)
+		tb.eval(screenJS, &sc)
+		count := uiFormat(de["question.count"], "n", n, "total", total)
+		title := uiFormat(de["question.title"], "n", n, "total", total) + " · " + de["app.name"]
+		if sc.Lang != "de" || sc.Progress != count || sc.Title != title {
+			t.Errorf("question %d: lang %q, progress %q, title %q; want de, %q, %q", n, sc.Lang, sc.Progress, sc.Title, count, title)
+		}
+		if n == 1 && sc.Progress != "Frage 1 von 26" {
+			t.Errorf("question 1 says %q, want \"Frage 1 von 26\"", sc.Progress)
+		}
+		tb.assertOptionTexts(bankDE.Question(n))
+		tb.press(strconv.Itoa(a[n-1] + 1))
+		tb.waitChosen(a[n-1])
+		tb.press(kb.Enter)
+		tb.advanced(n)
+	}
+	tb.assertResult(a)
+	want, err := bankDE.Score(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.eval(screenJS, &sc)
+	if sc.Lang != "de" || sc.Heading != want.Level.Name || sc.Title != de["result.title"]+" · "+de["app.name"] {
+		t.Errorf("German result: lang %q, heading %q, title %q; want de, %q (bank.In(\"de\")), %q", sc.Lang, sc.Heading, sc.Title, want.Level.Name, de["result.title"]+" · "+de["app.name"])
+	}
+	if got := tb.eyebrow(); got != de["result.eyebrow"] {
+		t.Errorf("German result: eyebrow %q, want %q", got, de["result.eyebrow"])
+	}
+	tb.assertPercents(want, "\u00a0%")
+	code := s.bank.Encode(a)
+
+	tb.click(`nav.langs a[hreflang="en"]`)
+	tb.lang = "en"
+	wantEN, _ := s.bank.Score(a)
+	tb.waitFor("the result in English", fmt.Sprintf(`document.documentElement.lang === "en" && location.pathname === "/result" &&
+		(document.getElementById("screen-heading") || {}).textContent === %s`, js(wantEN.Level.Name)))
+	tb.assertResult(a)
+	if got := tb.eyebrow(); got != en["result.eyebrow"] {
+		t.Errorf("English result: eyebrow %q, want %q", got, en["result.eyebrow"])
+	}
+	tb.assertPercents(wantEN, "%")
+	var search string
+	tb.eval(`location.search`, &search)
+	if q, err := url.ParseQuery(strings.TrimPrefix(search, "?")); err != nil || q.Get("a") != code || q.Get("lang") != "en" {
+		t.Errorf("after switching to English the address has %q, want a=%s and lang=en", search, code)
+	}
+}
+
+// assertOptionTexts checks that the question's options are the bank's,
+// in its language.
+func (tb *tab) assertOptionTexts(q *quiz.Question) {
+	tb.t.Helper()
+	var got []string
+	tb.eval(`[...document.querySelectorAll("label.option .text")].map(e => e.textContent)`, &got)
+	var want []string
+	for _, o := range q.Options {
+		want = append(want, o.Text)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		tb.t.Errorf("question %d shows the options %q, want %q", q.Number, got, want)
+	}
+}
+
+// assertPercents checks the score table and the overall score of the
+// result screen: numbers followed by sign, as the language writes them.
+func (tb *tab) assertPercents(want quiz.Result, sign string) {
+	tb.t.Helper()
+	var got struct {
+		Overall string
+		Cells   []struct{ ID, Num, Level string }
+	}
+	tb.eval(`({
+		overall: (document.querySelector("section.result .overall .big") || {textContent: ""}).textContent,
+		cells: [...document.querySelectorAll("section.result tr[data-dimension]")].map(r => ({
+			id: r.dataset.dimension,
+			num: (r.querySelector("td.num") || {textContent: ""}).textContent,
+			level: (r.querySelector("td:last-child") || {textContent: ""}).textContent,
+		})),
+	})`, &got)
+	if w := strconv.Itoa(want.Overall) + sign; got.Overall != w {
+		tb.t.Errorf("the overall score reads %q, want %q", got.Overall, w)
+	}
+	if len(got.Cells) != len(want.Dimensions) {
+		tb.t.Fatalf("the score table has %d rows, want %d", len(got.Cells), len(want.Dimensions))
+	}
+	for i, d := range want.Dimensions {
+		c := got.Cells[i]
+		if w := strconv.Itoa(d.Score) + sign; c.ID != d.Dimension.ID || c.Num != w || c.Level != d.Level.Name {
+			tb.t.Errorf("score table row %d: %s %q %q, want %s %q %q", i+1, c.ID, c.Num, c.Level, d.Dimension.ID, w, d.Level.Name)
+		}
+	}
+}
+
+// TestGermanAcceptLanguage opens the intro without ?lang= in a browser
+// that asks for German: the intro and what follows are German.
+func TestGermanAcceptLanguage(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	de := uiTexts(t, "de")
+	tb := s.browser.journey(t)
+	tb.lang = "de"
+	tb.run("asking for German", network.SetExtraHTTPHeaders(network.Headers{"Accept-Language": "de"}))
+	// The prerendered intro first, then the same with the wasm.
+	h := tb.holdWasm()
+	tb.open("/")
+	h.waitHeld(1)
+	tb.loaded()
+	check := func(when string) string {
+		t.Helper()
+		var got struct {
+			screenText
+			Start string
+		}
+		tb.eval(`Object.assign(`+screenJS+`, {start: (document.getElementById("start") || {href: ""}).href})`, &got)
+		if got.Lang != "de" || got.Heading != de["intro.heading"] {
+			t.Errorf("%s: the intro with Accept-Language: de has lang %q and the heading %q, want de and %q", when, got.Lang, got.Heading, de["intro.heading"])
+		}
+		return got.Start
+	}
+	before := check("prerendered")
+	h.release()
+	tb.waitWasm()
+	tb.settle()
+	if after := check("with the wasm"); after != before {
+		// Not wrong as such: without ?lang= each request asks for German
+		// again. But the server renders the links with lang=de.
+		t.Logf("#start leads to %s on the prerendered intro, to %s once the wasm runs", before, after)
+	}
+	tb.click("#start")
+	tb.waitQuestion(1)
+	var sc screenText
+	tb.eval(screenJS, &sc)
+	if sc.Lang != "de" || sc.Progress != "Frage 1 von 26" {
+		t.Errorf("question 1 after a German intro: lang %q, progress %q; want de, \"Frage 1 von 26\"", sc.Lang, sc.Progress)
+	}
+}
