@@ -7,6 +7,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 )
 
@@ -25,5 +26,33 @@ func BenchmarkQuestionPage(b *testing.B) {
 		if w.Code != http.StatusOK {
 			b.Fatalf("status %d", w.Code)
 		}
+	}
+}
+
+// BenchmarkQuestionPagesDistinct asks for 4,096 different question URLs
+// in turn, gzipped, as a crowd of respondents would.
+func BenchmarkQuestionPagesDistinct(b *testing.B) {
+	s, _ := testServer(b)
+	s.log = log.New(io.Discard, "", 0)
+	var reqs []*http.Request
+	for i := 0; len(reqs) < 4096; i++ {
+		a := bank.NewAnswers()
+		for q := range 6 {
+			a[q] = (i >> (2 * q)) & 3
+		}
+		req := httptest.NewRequest(http.MethodGet, "/q/"+strconv.Itoa(1+i%26)+"?a="+bank.Encode(a), nil)
+		req.Header.Set("Accept-Encoding", "gzip, br")
+		reqs = append(reqs, req)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, reqs[i%len(reqs)])
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+		i++
 	}
 }

@@ -25,6 +25,7 @@ type renderedPage struct {
 	status int
 	header http.Header
 	body   []byte
+	gz     []byte // body gzipped, for pages served as they are
 }
 
 func newPageCache(max int) *pageCache {

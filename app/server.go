@@ -3,15 +3,20 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"html"
+	"io"
 	"io/fs"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -35,6 +40,7 @@ type server struct {
 	headers map[string]string // on every response
 	appJS   []byte            // go-app's app.js, adapted to iframes
 	pages   *pageCache        // rendered pages by URL
+	styles  []byte            // the <style> element every page carries
 	log     *log.Logger
 	assets  *assets
 	app     *app.Handler
@@ -96,6 +102,13 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 	if s.appJS, err = s.adaptAppJS(); err != nil {
 		return nil, err
 	}
+	appCSS := httptest.NewRecorder()
+	s.app.ServeHTTP(appCSS, httptest.NewRequest(http.MethodGet, "/app.css", nil))
+	var quizCSS []byte
+	if f, ok := a.files["quiz.css"]; ok {
+		quizCSS = f.raw
+	}
+	s.styles = []byte("<style>" + minifyCSS(appCSS.Body.String()+"\n"+string(quizCSS)) + "</style>\n")
 	return s, nil
 }
 
@@ -144,7 +157,7 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 		// The query itself cannot be read: explain a damaged link.
 		r2 := r.Clone(r.Context())
 		r2.URL.Path, r2.URL.RawQuery = "/result", "a=%21"
-		s.servePage(w, r2, http.StatusBadRequest, "")
+		s.servePage(w, r2, http.StatusBadRequest, "", nil)
 		return
 	}
 	p := r.URL.Path
@@ -213,13 +226,13 @@ func (s *server) routePage(w http.ResponseWriter, r *http.Request) {
 			lang = "" // links stay as they are
 		}
 	}
-	s.servePage(w, r, status, lang)
+	s.servePage(w, r, status, lang, &rt)
 }
 
 // servePage prerenders the page for r's URL with the given status, or
 // serves it from the cache. A language chosen from Accept-Language is added
 // to the URL go-app sees, so the page and all its links are in it.
-func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string) {
+func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string, rt *route) {
 	u := *r.URL
 	if status == http.StatusNotFound {
 		// go-app answers some paths itself (/sitemap.xml and /ads.txt
@@ -230,6 +243,20 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 	q := u.Query()
 	if lang != "" {
 		q.Set("lang", lang)
+	}
+	// Question pages differ only in the result code and the option shown
+	// as chosen: one page is rendered per question, chosen option and
+	// display options, with a stand-in code swapped for the real one.
+	var code, standIn string
+	if rt != nil && rt.screen == screenQuestion && status == http.StatusOK && rt.answers.Answered() > 0 {
+		code = bank.Encode(rt.answers)
+		stand := bank.NewAnswers()
+		for i := range stand {
+			stand[i] = 0
+		}
+		stand[rt.number-1] = rt.answers.Get(rt.number)
+		standIn = bank.Encode(stand)
+		q.Set("a", standIn)
 	}
 	u.RawQuery = attrSafe(q).Encode()
 	key := strconv.Itoa(status) + " " + u.RequestURI()
@@ -248,18 +275,76 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 			return
 		}
 		rec.header.Set("Content-Type", "text/html; charset=utf-8")
-		page = &renderedPage{key: key, status: status, header: rec.header, body: rec.body.Bytes()}
+		rec.header.Del("Content-Length")
+		page = &renderedPage{key: key, status: status, header: rec.header, body: s.inlineStyles(rec.body.Bytes())}
+		if standIn == "" {
+			page.gz = gzipBytes(page.body)
+		}
 		s.pages.put(page)
 	}
 	copyHeader(w.Header(), page.header)
+	w.Header().Add("Vary", "Accept-Encoding")
 	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	body, gz := page.body, page.gz
+	if standIn != "" && standIn != code {
+		body, gz = bytes.ReplaceAll(body, []byte(standIn), []byte(code)), nil
+	}
+	if acceptedEncodings(r.Header.Get("Accept-Encoding"))["gzip"] {
+		if gz == nil {
+			gz = gzipBytes(body)
+		}
+		body = gz
+		w.Header().Set("Content-Encoding", "gzip")
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(page.status)
 	if r.Method != http.MethodHead {
-		w.Write(page.body)
+		w.Write(body)
 	}
+}
+
+// styleLinks are the stylesheets go-app links from every page.
+var styleLinks = regexp.MustCompile(`<link [^>]*href="(/app\.css|/web/quiz\.css\?v=[0-9a-f]*)"[^>]*>\s*`)
+
+// inlineStyles puts the page's styles into the page itself: on a slow
+// network each stylesheet a page waits for costs a round trip before the
+// first paint, more than its bytes cost inside the compressed page.
+func (s *server) inlineStyles(page []byte) []byte {
+	done := false
+	return styleLinks.ReplaceAllFunc(page, func([]byte) []byte {
+		if done {
+			return nil
+		}
+		done = true
+		return s.styles
+	})
+}
+
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return w
+}}
+
+// gzipBytes compresses a page; pages are small, and speed matters more
+// than the last percent.
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	zw.Write(b)
+	zw.Close()
+	gzipWriters.Put(zw)
+	return buf.Bytes()
+}
+
+// minifyCSS drops comments and folds white space.
+func minifyCSS(css string) string {
+	css = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(css, "")
+	css = regexp.MustCompile(`\s+`).ReplaceAllString(css, " ")
+	return strings.TrimSpace(css)
 }
 
 // attrSafe replaces, in every value, the characters no valid value has
