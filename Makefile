@@ -61,6 +61,13 @@ LOADFLAGS ?=
 load: build
 	$(GO) run ./tools/load -bin $(BIN) $(LOADFLAGS)
 
+# Sizes, browser timings (plain and slow 4G + CPU×4), app.wasm against a
+# minimal go-app client and server throughput, as a markdown report (also
+# written to bench/out/report.md). Needs Chromium (scripts/setup); see
+# bench/README.md.
+bench: build
+	$(GO) run ./bench -bin $(BIN) -runs 5 -duration 10s
+
 # A static site for any CDN or static host.
 static: build
 	rm -rf dist && ./$(BIN) -export dist
