@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,6 +15,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/andybalholm/brotli"
 )
 
 // asset is one static file with its precompressed variants.
@@ -128,4 +132,25 @@ func acceptedEncodings(header string) map[string]bool {
 		m[strings.ToLower(strings.TrimSpace(name))] = true
 	}
 	return m
+}
+
+// add registers a file made at start-up (go-app's scripts) under name,
+// compressed once.
+func (a *assets) add(name, ctype string, raw []byte) {
+	sum := sha256.Sum256(raw)
+	x := &asset{raw: raw, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	var gz, br bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(raw)
+	zw.Close()
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(raw)
+	bw.Close()
+	if gz.Len() < len(raw) {
+		x.gz = gz.Bytes()
+	}
+	if br.Len() < len(raw) {
+		x.br = br.Bytes()
+	}
+	a.files[name] = x
 }

@@ -102,6 +102,12 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 	if s.appJS, err = s.adaptAppJS(); err != nil {
 		return nil, err
 	}
+	// go-app's scripts, compressed once: "/" names cannot be asked for
+	// under /web/.
+	a.add("/app.js", "text/javascript; charset=utf-8", s.appJS)
+	wasmExec := httptest.NewRecorder()
+	s.app.ServeHTTP(wasmExec, httptest.NewRequest(http.MethodGet, "/wasm_exec.js", nil))
+	a.add("/wasm_exec.js", "text/javascript; charset=utf-8", wasmExec.Body.Bytes())
 	appCSS := httptest.NewRecorder()
 	s.app.ServeHTTP(appCSS, httptest.NewRequest(http.MethodGet, "/app.css", nil))
 	var quizCSS []byte
@@ -176,20 +182,12 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/robots.txt":
 		s.assets.serve(w, r, "robots.txt")
 	case p == "/app.js", p == "/goapp.js":
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("ETag", `"`+s.version+`"`)
-		if r.Header.Get("If-None-Match") == `"`+s.version+`"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("Content-Length", strconv.Itoa(len(s.appJS)))
-		if r.Method != http.MethodHead {
-			w.Write(s.appJS)
-		}
+		s.assets.serve(w, r, "/app.js")
+	case p == "/wasm_exec.js":
+		s.assets.serve(w, r, "/wasm_exec.js")
 	case p == "/embed.js":
 		s.assets.serve(w, r, "embed.js")
-	case p == "/wasm_exec.js", p == "/app.css", p == "/app-worker.js",
+	case p == "/app.css", p == "/app-worker.js",
 		p == "/manifest.webmanifest", p == "/manifest.json":
 		s.app.ServeHTTP(w, r)
 	case p == "/app.wasm", p == "/goapp.wasm":
@@ -260,6 +258,15 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 	}
 	u.RawQuery = attrSafe(q).Encode()
 	key := strconv.Itoa(status) + " " + u.RequestURI()
+	var finalKey string
+	if standIn != "" {
+		// The page with its real code, once made, is kept as well.
+		finalKey = strings.Replace(key, standIn, code, 1)
+		if page, ok := s.pages.get(finalKey); ok {
+			s.writePage(w, r, page)
+			return
+		}
+	}
 	page, ok := s.pages.get(key)
 	if !ok {
 		r2 := r.Clone(r.Context())
@@ -277,26 +284,29 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 		rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		rec.header.Del("Content-Length")
 		page = &renderedPage{key: key, status: status, header: rec.header, body: s.inlineStyles(rec.body.Bytes())}
-		if standIn == "" {
-			page.gz = gzipBytes(page.body)
-		}
+		page.gz = gzipBytes(page.body)
 		s.pages.put(page)
 	}
+	if standIn != "" && standIn != code {
+		page = &renderedPage{key: finalKey, status: page.status, header: page.header,
+			body: bytes.ReplaceAll(page.body, []byte(standIn), []byte(code))}
+		page.gz = gzipBytes(page.body)
+		s.pages.put(page)
+	}
+	s.writePage(w, r, page)
+}
+
+// writePage writes a rendered page, gzipped where the client takes it.
+func (s *server) writePage(w http.ResponseWriter, r *http.Request, page *renderedPage) {
 	copyHeader(w.Header(), page.header)
 	w.Header().Add("Vary", "Accept-Encoding")
 	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body, gz := page.body, page.gz
-	if standIn != "" && standIn != code {
-		body, gz = bytes.ReplaceAll(body, []byte(standIn), []byte(code)), nil
-	}
-	if acceptedEncodings(r.Header.Get("Accept-Encoding"))["gzip"] {
-		if gz == nil {
-			gz = gzipBytes(body)
-		}
-		body = gz
+	body := page.body
+	if page.gz != nil && acceptedEncodings(r.Header.Get("Accept-Encoding"))["gzip"] {
+		body = page.gz
 		w.Header().Set("Content-Encoding", "gzip")
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
