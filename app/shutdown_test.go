@@ -11,17 +11,15 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
-)
 
-// servingLine is what the server logs once it listens.
-var servingLine = regexp.MustCompile(`serving the quiz on http://(127\.0\.0\.1:\d+) \(version (\w+)\)`)
+	"cxquiz/internal/launch"
+)
 
 // startBinary starts the built server ($CXQUIZ_BIN) on a free loopback
 // port and returns its address and version; its log goes to logs.
@@ -34,21 +32,17 @@ func startBinary(t *testing.T, logs *syncBuffer, args ...string) (cmd *exec.Cmd,
 	if bin == "" {
 		t.Skip("CXQUIZ_BIN is not set: `make build`, then CXQUIZ_BIN=$PWD/bin/cxquiz go test ./app")
 	}
-	cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	cmd.Stderr = logs
-	if err := cmd.Start(); err != nil {
+	p, err := launch.Start(bin, args, func(line string) { logs.Write([]byte(line + "\n")) })
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { p.Cmd.Process.Kill() }) // if a test stops early
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	t.Cleanup(func() { cmd.Process.Kill() }) // if a test stops early
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := servingLine.FindStringSubmatch(logs.String()); m != nil {
-			return cmd, done, m[1], m[2]
-		}
-	}
-	t.Fatalf("the server did not start:\n%s", logs.String())
-	return
+	go func() {
+		<-p.Exited()
+		done <- p.Err()
+	}()
+	return p.Cmd, done, p.Addr, p.Version
 }
 
 // slowDownload is a download of app.wasm by a client on a slow network.

@@ -1,19 +1,18 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
+
+	binary "cxquiz/internal/launch"
 )
 
 // server is the quiz server under test, started from the built binary on
@@ -21,15 +20,14 @@ import (
 // what really went over the network during a browser visit, service
 // worker fetches included.
 type server struct {
+	*binary.Server
 	cmd     *exec.Cmd
 	url     string // http://127.0.0.1:PORT
 	version string
-	done    chan struct{} // closed when the process has exited
 
 	mu      sync.Mutex
 	capture bool // keep access-log entries (off under load)
 	entries []logEntry
-	tail    []string // last lines of other output, for errors
 }
 
 // logEntry is one access-log line: `GET "/path" 200 1234B 1.2ms`.
@@ -40,93 +38,36 @@ type logEntry struct {
 	bytes  int64
 }
 
-var (
-	servingLine = regexp.MustCompile(`serving the quiz on (http://\S+) \(version ([^)]+)\)`)
-	accessLine  = regexp.MustCompile(`(?:GET|HEAD) "((?:[^"\\]|\\.)*)" (\d{3}) (\d+)B `)
-)
+var accessLine = regexp.MustCompile(`(?:GET|HEAD) "((?:[^"\\]|\\.)*)" (\d{3}) (\d+)B `)
 
 func startServer(ctx context.Context, bin string) (*server, error) {
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0")
-	// The server reads its settings from CXQUIZ_* variables too: measure
-	// the defaults.
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "CXQUIZ_") {
-			cmd.Env = append(cmd.Env, kv)
-		}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	if cmd.Env == nil {
-		cmd.Env = []string{}
-	}
-	stderr, err := cmd.StderrPipe()
+	s := &server{}
+	p, err := binary.Start(bin, nil, s.read)
 	if err != nil {
 		return nil, err
 	}
-	cmd.Stdout = io.Discard
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	s := &server{cmd: cmd, done: make(chan struct{})}
-	ready := make(chan struct{})
-	go s.read(stderr, ready)
-	go func() {
-		cmd.Wait()
-		close(s.done)
-	}()
-	select {
-	case <-ready:
-		return s, nil
-	case <-s.done:
-		return nil, fmt.Errorf("%s exited before serving: %s", bin, strings.Join(s.lastLines(), " | "))
-	case <-time.After(20 * time.Second):
-		s.stop()
-		return nil, fmt.Errorf("%s did not print its address within 20s", bin)
-	case <-ctx.Done():
-		s.stop()
-		return nil, ctx.Err()
-	}
+	s.Server, s.cmd, s.url, s.version = p, p.Cmd, p.URL, p.Version
+	return s, nil
 }
 
-// read consumes the server's stderr for as long as it runs: a server
-// whose log pipe fills up would stall.
-func (s *server) read(r io.Reader, ready chan struct{}) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if ready != nil {
-			if m := servingLine.FindStringSubmatch(line); m != nil {
-				s.url, s.version = m[1], m[2]
-				close(ready)
-				ready = nil
-				continue
-			}
-		}
-		s.mu.Lock()
-		if s.capture {
-			if m := accessLine.FindStringSubmatch(line); m != nil {
-				p, err := strconv.Unquote(`"` + m[1] + `"`)
-				if err != nil {
-					p = m[1]
-				}
-				status, _ := strconv.Atoi(m[2])
-				n, _ := strconv.ParseInt(m[3], 10, 64)
-				s.entries = append(s.entries, logEntry{at: time.Now(), path: p, status: status, bytes: n})
-			}
-		} else if !accessLine.MatchString(line) {
-			s.tail = append(s.tail, line)
-			if len(s.tail) > 10 {
-				s.tail = s.tail[1:]
-			}
-		}
-		s.mu.Unlock()
-	}
-	io.Copy(io.Discard, r)
-}
-
-func (s *server) lastLines() []string {
+// read takes one line of the server's log.
+func (s *server) read(line string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]string(nil), s.tail...)
+	if s.capture {
+		if m := accessLine.FindStringSubmatch(line); m != nil {
+			p, err := strconv.Unquote(`"` + m[1] + `"`)
+			if err != nil {
+				p = m[1]
+			}
+			status, _ := strconv.Atoi(m[2])
+			n, _ := strconv.ParseInt(m[3], 10, 64)
+			s.entries = append(s.entries, logEntry{at: time.Now(), path: p, status: status, bytes: n})
+		}
+	}
 }
 
 // setCapture turns keeping access-log entries on or off; turning it on
@@ -166,20 +107,7 @@ func (s *server) lastEntry() time.Time {
 }
 
 // stop asks the server to shut down and waits for it.
-func (s *server) stop() {
-	select {
-	case <-s.done:
-		return
-	default:
-	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.done
-	}
-}
+func (s *server) stop() { s.Stop(15 * time.Second) }
 
 // procStats are a process's peak and current resident memory and CPU time.
 type procStats struct {

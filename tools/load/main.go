@@ -9,7 +9,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -20,14 +19,14 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
+
+	"cxquiz/internal/launch"
 )
 
 func main() {
@@ -45,81 +44,40 @@ func main() {
 	}
 }
 
-var servingLine = regexp.MustCompile(`serving the quiz on http://(127\.0\.0\.1:\d+) \(version (\w+)\)`)
-
 // server is the binary under test.
 type server struct {
+	*launch.Server
 	cmd     *exec.Cmd
 	addr    string
 	version string
 	panics  atomic.Int64
 	lines   atomic.Int64
-	exited  chan error
 }
 
-// start runs the binary on a free loopback port and reads its address
-// from the log; the rest of the log is counted and dropped.
+// start runs the binary on a free loopback port; its log is counted and
+// dropped, but for lines that speak of a panic.
 func start(bin string) (*server, error) {
-	s := &server{cmd: exec.Command(bin, "-addr", "127.0.0.1:0"), exited: make(chan error, 1)}
-	stderr, err := s.cmd.StderrPipe()
+	s := &server{}
+	p, err := launch.Start(bin, nil, func(line string) {
+		s.lines.Add(1)
+		if strings.Contains(line, "panic") {
+			s.panics.Add(1)
+			fmt.Fprintln(os.Stderr, "server:", line)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	if err := s.cmd.Start(); err != nil {
-		return nil, err
-	}
-	ready := make(chan []string, 1)
-	var head strings.Builder // the log up to the address, for errors
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		found := false
-		for sc.Scan() {
-			line := sc.Text()
-			s.lines.Add(1)
-			if strings.Contains(line, "panic") {
-				s.panics.Add(1)
-				fmt.Fprintln(os.Stderr, "server:", line)
-			}
-			if !found {
-				if m := servingLine.FindStringSubmatch(line); m != nil {
-					found = true
-					ready <- m
-				} else if head.Len() < 4<<10 {
-					head.WriteString(line + "\n")
-				}
-			}
-		}
-		io.Copy(io.Discard, stderr)
-		s.exited <- s.cmd.Wait()
-		close(ready)
-	}()
-	select {
-	case m, ok := <-ready:
-		if !ok {
-			return nil, fmt.Errorf("%s exited before serving:\n%s", bin, head.String())
-		}
-		s.addr, s.version = m[1], m[2]
-		return s, nil
-	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
-		return nil, fmt.Errorf("%s did not start within 15s", bin)
-	}
+	s.Server, s.cmd, s.addr, s.version = p, p.Cmd, p.Addr, p.Version
+	return s, nil
 }
 
 // stop sends SIGTERM and waits for a clean exit.
 func (s *server) stop() error {
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.exited:
-		if err != nil {
-			return fmt.Errorf("the server exited with %v", err)
-		}
-		return nil
-	case <-time.After(20 * time.Second):
-		s.cmd.Process.Kill()
-		return errors.New("the server did not exit within 20s of SIGTERM")
+	if err := s.Stop(20 * time.Second); err != nil {
+		return fmt.Errorf("the server exited with %v", err)
 	}
+	return nil
 }
 
 // target is one URL under load.

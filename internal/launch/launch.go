@@ -1,0 +1,124 @@
+// Package launch starts the quiz's server binary on a free loopback port,
+// for the browser tests, the shutdown tests, the benchmark and the load
+// tool, and reads from its log where it serves.
+package launch
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// servingLine is what the server logs once it listens.
+var servingLine = regexp.MustCompile(`serving the quiz on (http://(\S+)) \(version ([^)]+)\)`)
+
+// Server is a running server binary.
+type Server struct {
+	Cmd     *exec.Cmd
+	URL     string // http://127.0.0.1:PORT
+	Addr    string // 127.0.0.1:PORT
+	Version string
+
+	exited chan struct{} // closed once the process has ended
+	err    error         // how it ended, once exited is closed
+
+	mu   sync.Mutex
+	head strings.Builder // the log's first lines, for errors
+}
+
+// Start runs bin on 127.0.0.1:0 with the given flags and returns once the
+// server says where it serves. Its settings come from the flags alone:
+// CXQUIZ_* environment variables are left out. Every line of its log
+// goes to onLine, if not nil, for as long as it runs.
+func Start(bin string, flags []string, onLine func(line string)) (*Server, error) {
+	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, flags...)...)
+	cmd.Env = []string{}
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "CXQUIZ_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting %s: %w", bin, err)
+	}
+	s := &Server{Cmd: cmd, exited: make(chan struct{})}
+	ready := make(chan []string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if m := servingLine.FindStringSubmatch(line); m != nil {
+				select {
+				case ready <- m:
+				default:
+				}
+			}
+			s.mu.Lock()
+			if s.head.Len() < 8<<10 {
+				s.head.WriteString(line + "\n")
+			}
+			s.mu.Unlock()
+			if onLine != nil {
+				onLine(line)
+			}
+		}
+		// A server whose log pipe fills up would stall.
+		io.Copy(io.Discard, stderr)
+		s.err = cmd.Wait()
+		close(s.exited)
+	}()
+	select {
+	case m := <-ready:
+		s.URL, s.Addr, s.Version = m[1], m[2], m[3]
+		return s, nil
+	case <-s.exited:
+		return nil, fmt.Errorf("%s exited before serving (%v):\n%s", bin, s.err, s.logHead())
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		<-s.exited
+		return nil, fmt.Errorf("%s did not say where it serves within 20s:\n%s", bin, s.logHead())
+	}
+}
+
+// Exited is closed once the process has ended; Err then says how.
+func (s *Server) Exited() <-chan struct{} { return s.exited }
+
+// Err is how the process ended (cmd.Wait's error), once Exited is closed.
+func (s *Server) Err() error { return s.err }
+
+// Stop sends SIGTERM and waits up to timeout for the server to drain and
+// exit, then kills it. It returns how the process ended.
+func (s *Server) Stop(timeout time.Duration) error {
+	select {
+	case <-s.exited:
+		return s.err
+	default:
+	}
+	s.Cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.exited:
+		return s.err
+	case <-time.After(timeout):
+		s.Cmd.Process.Kill()
+		<-s.exited
+		return fmt.Errorf("the server did not exit within %s of SIGTERM", timeout)
+	}
+}
+
+func (s *Server) logHead() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.head.String()
+}

@@ -1,0 +1,49 @@
+package launch
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// script writes a stand-in for the server binary.
+func script(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "server")
+	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestStartAndStop(t *testing.T) {
+	bin := script(t, `echo "boot $CXQUIZ_ADDR" >&2
+echo "2026/01/01 serving the quiz on http://127.0.0.1:4567 (version abc123)" >&2
+trap 'echo bye >&2; exit 0' TERM
+while true; do sleep 0.05; done
+`)
+	t.Setenv("CXQUIZ_ADDR", "should-not-pass")
+	var lines []string
+	s, err := Start(bin, nil, func(l string) { lines = append(lines, l) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.URL != "http://127.0.0.1:4567" || s.Addr != "127.0.0.1:4567" || s.Version != "abc123" {
+		t.Errorf("got %q %q %q", s.URL, s.Addr, s.Version)
+	}
+	if err := s.Stop(5 * time.Second); err != nil {
+		t.Errorf("Stop: %v", err)
+	}
+	if len(lines) < 3 || lines[0] != "boot " || lines[2] != "bye" {
+		t.Errorf("log lines %q (CXQUIZ_ADDR must not reach the server)", lines)
+	}
+}
+
+func TestStartFails(t *testing.T) {
+	_, err := Start(script(t, "echo 'cxquiz: bad flag' >&2; exit 1\n"), nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "bad flag") {
+		t.Errorf("err = %v, want the log in it", err)
+	}
+}
