@@ -54,7 +54,7 @@ func clip(s string, n int) string {
 
 // radarChart draws all dimensions as one shape: the further out, the more
 // customer-centric. It shares the bar chart's title and table alternative.
-func radarChart(t texts, res quiz.Result, titleID string) string {
+func radarChart(res quiz.Result, titleID string) string {
 	const (
 		w, h   = 360, 340
 		cx, cy = 180.0, 170.0

@@ -37,7 +37,7 @@ func (p *page) renderResult(t texts) app.UI {
 
 		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
 		app.Div().Class("charts").Body(
-			app.Raw(radarChart(t, res, "chart-title")),
+			app.Raw(radarChart(res, "chart-title")),
 			app.Raw(barChart(t, res, "chart-title")),
 		),
 		scoreTable(t, res),
