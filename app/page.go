@@ -26,8 +26,6 @@ type page struct {
 	picked int
 	// navs counts navigations, so focus moves only after the first one.
 	navs int
-	// note is a short status message read out to screen readers.
-	note string
 }
 
 func newPage() app.Composer {
@@ -48,7 +46,6 @@ func (p *page) setRoute(r route) {
 		p.lang = documentLang()
 	}
 	p.picked = r.answers.Get(r.number)
-	p.note = ""
 }
 
 func (p *page) OnNav(ctx app.Context) {
@@ -153,7 +150,8 @@ func (p *page) Render() app.UI {
 			)
 		}),
 		app.Main().ID("main").Body(body),
-		app.P().Class("sr-only").Aria("live", "polite").ID("note").Text(p.note),
+		// quiz.js announces short confirmations ("Link copied") here.
+		app.P().Class("sr-only").Aria("live", "polite").ID("note"),
 		app.If(showChrome, func() app.UI {
 			return app.Footer().Class("foot").Body(
 				app.P().Text(t.S("footer.privacy")),

@@ -105,16 +105,12 @@ func newServer(c config, logger *log.Logger, files fs.FS) (*server, error) {
 	// go-app's scripts, compressed once: "/" names cannot be asked for
 	// under /web/.
 	a.add("/app.js", "text/javascript; charset=utf-8", s.appJS)
-	wasmExec := httptest.NewRecorder()
-	s.app.ServeHTTP(wasmExec, httptest.NewRequest(http.MethodGet, "/wasm_exec.js", nil))
-	a.add("/wasm_exec.js", "text/javascript; charset=utf-8", wasmExec.Body.Bytes())
-	appCSS := httptest.NewRecorder()
-	s.app.ServeHTTP(appCSS, httptest.NewRequest(http.MethodGet, "/app.css", nil))
+	a.add("/wasm_exec.js", "text/javascript; charset=utf-8", s.goappFile("/wasm_exec.js"))
 	var quizCSS []byte
 	if f, ok := a.files["quiz.css"]; ok {
 		quizCSS = f.raw
 	}
-	s.styles = []byte("<style>" + minifyCSS(appCSS.Body.String()+"\n"+string(quizCSS)) + "</style>\n")
+	s.styles = []byte("<style>" + minifyCSS(string(s.goappFile("/app.css"))+"\n"+string(quizCSS)) + "</style>\n")
 	return s, nil
 }
 
@@ -442,9 +438,7 @@ func logPath(p string) string {
 // does not register one, and a refusal elsewhere is a warning, not a
 // console error.
 func (s *server) adaptAppJS() ([]byte, error) {
-	rec := httptest.NewRecorder()
-	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
-	js := rec.Body.String()
+	js := string(s.goappFile("/app.js"))
 	for _, p := range [][2]string{
 		{"\ngoappInitServiceWorker();", "\nif (window.self === window.top) goappInitServiceWorker();"},
 		{`console.error("goapp service worker registration failed: ", err);`, `console.warn("goapp service worker registration failed: ", err);`},
@@ -455,4 +449,12 @@ func (s *server) adaptAppJS() ([]byte, error) {
 		js = strings.Replace(js, p[0], p[1], 1)
 	}
 	return []byte(js), nil
+}
+
+// goappFile returns one of the files go-app's handler makes (its scripts
+// and styles), as it would serve it.
+func (s *server) goappFile(path string) []byte {
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	return rec.Body.Bytes()
 }

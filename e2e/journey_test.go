@@ -30,9 +30,7 @@ func TestJourneyMouse(t *testing.T) {
 	tb.waitWasm()
 	tb.markPage()
 	tb.click("#start")
-	for n := 1; n <= tb.questions(); n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 1, tb.questions())
 	tb.assertResult(a)
 	tb.assertShareLink(a)
 	tb.assertResultActions(a)
@@ -165,9 +163,7 @@ func TestJourneyNoScript(t *testing.T) {
 
 	tb.open("/")
 	tb.click("#start")
-	for n := 1; n <= tb.questions(); n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 1, tb.questions())
 	tb.assertResult(a)
 	if n := tb.wasmRequested(); n != 0 {
 		t.Errorf("app.wasm was requested %d times without JavaScript", n)
@@ -299,9 +295,7 @@ func TestJourneyBeforeWasm(t *testing.T) {
 	}
 	tb.click("#next")
 	tb.advanced(4)
-	for n := 5; n <= tb.questions(); n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 5, tb.questions())
 	tb.assertResult(a)
 	tb.assertSamePage()
 }
@@ -317,9 +311,7 @@ func TestJourneyBack(t *testing.T) {
 	tb.open("/")
 	tb.waitWasm()
 	tb.click("#start")
-	for n := 1; n <= 8; n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 1, 8)
 	tb.waitQuestion(9)
 	tb.click("#back")
 	tb.waitQuestion(8)
@@ -338,9 +330,7 @@ func TestJourneyBack(t *testing.T) {
 	tb.advanced(8)
 	tb.waitQuestion(9)
 	tb.assertCode(9, upTo(a, 8))
-	for n := 9; n <= tb.questions(); n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 9, tb.questions())
 	tb.assertResult(a)
 }
 
@@ -355,9 +345,7 @@ func TestJourneyReload(t *testing.T) {
 	tb.open("/")
 	tb.waitWasm()
 	tb.click("#start")
-	for n := 1; n <= 9; n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 1, 9)
 	tb.waitQuestion(10)
 	docs := tb.documents()
 	tb.run("reloading", chromedp.Reload())
@@ -375,9 +363,7 @@ func TestJourneyReload(t *testing.T) {
 	tb.assertChecked(9, a[8])
 	tb.click("#next")
 	tb.advanced(9)
-	for n := 10; n <= tb.questions(); n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 10, tb.questions())
 	tb.assertResult(a)
 }
 

@@ -250,9 +250,7 @@ func TestResultResume(t *testing.T) {
 		t.Fatal("a fresh browser is offered to resume")
 	}
 	tb.click("#start")
-	for n := 1; n <= 5; n++ {
-		tb.answerWithMouse(n, a[n-1])
-	}
+	tb.answerQuestionsWithMouse(a, 1, 5)
 	tb.waitQuestion(6)
 
 	// As if the tab had been closed and the intro opened again.

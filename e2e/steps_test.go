@@ -162,6 +162,15 @@ func (tb *tab) answerWithMouse(n, i int) {
 	tb.advanced(n)
 }
 
+// answerQuestionsWithMouse answers questions from to to (1-based) with
+// the options in a.
+func (tb *tab) answerQuestionsWithMouse(a quiz.Answers, from, to int) {
+	tb.t.Helper()
+	for n := from; n <= to; n++ {
+		tb.answerWithMouse(n, a[n-1])
+	}
+}
+
 // resultJS reads what the result screen shows.
 const resultJS = `(() => {
 	const s = document.querySelector("section.result");
