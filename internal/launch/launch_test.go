@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -19,14 +20,19 @@ func script(t *testing.T, body string) string {
 }
 
 func TestStartAndStop(t *testing.T) {
-	bin := script(t, `echo "boot $CXQUIZ_ADDR" >&2
+	// The trap comes before the serving line, as in the real server: Stop
+	// may arrive the moment Start has returned.
+	bin := script(t, `trap 'echo bye >&2; exit 0' TERM
+echo "boot $CXQUIZ_ADDR" >&2
 echo "2026/01/01 serving the quiz on http://127.0.0.1:4567 (version abc123)" >&2
-trap 'echo bye >&2; exit 0' TERM
 while true; do sleep 0.05; done
 `)
 	t.Setenv("CXQUIZ_ADDR", "should-not-pass")
-	var lines []string
-	s, err := Start(bin, nil, func(l string) { lines = append(lines, l) })
+	var (
+		mu    sync.Mutex
+		lines []string
+	)
+	s, err := Start(bin, nil, func(l string) { mu.Lock(); lines = append(lines, l); mu.Unlock() })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,6 +42,8 @@ while true; do sleep 0.05; done
 	if err := s.Stop(5 * time.Second); err != nil {
 		t.Errorf("Stop: %v", err)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if len(lines) < 3 || lines[0] != "boot " || lines[2] != "bye" {
 		t.Errorf("log lines %q (CXQUIZ_ADDR must not reach the server)", lines)
 	}
