@@ -1,0 +1,45 @@
+package team
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCleanName(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                           "",
+		"  Board  ":                  "Board",
+		"Équipe de direction":        "Équipe de direction",
+		strings.Repeat("ä", MaxName): strings.Repeat("ä", MaxName),
+	} {
+		got, err := CleanName(in)
+		if err != nil || got != want {
+			t.Errorf("CleanName(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{strings.Repeat("a", MaxName+1), "a\nb", "a\x00b", "\xff", "a\u202eb", "a\u2028b"} {
+		if _, err := CleanName(in); !errors.Is(err, ErrBadName) {
+			t.Errorf("CleanName(%q) error %v, want ErrBadName", in, err)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	seen := map[string]bool{}
+	for range 100 {
+		id, tok := newID(), NewToken()
+		if !ValidID(id) || !ValidToken(tok) || ValidID(tok) || ValidToken(id) || seen[id] || seen[tok] {
+			t.Fatalf("id %q token %q", id, tok)
+		}
+		seen[id], seen[tok] = true, true
+	}
+	for _, bad := range []string{"", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAA+A", strings.Repeat("A", 23)} {
+		if ValidID(bad) {
+			t.Errorf("ValidID(%q)", bad)
+		}
+	}
+	if hash("a") == hash("b") || len(hash("a")) != 64 {
+		t.Fatal("hash")
+	}
+}

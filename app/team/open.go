@@ -1,0 +1,111 @@
+//go:build !wasm
+
+package team
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	_ "modernc.org/sqlite" // SQLite driver "sqlite", pure Go: no cgo
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database dsn names and brings its schema up to date:
+// a postgres:// or postgresql:// URL selects PostgreSQL, anything else is
+// the path of a SQLite file, created with its directory on first use.
+func Open(ctx context.Context, dsn string, cfg Config) (Store, error) {
+	cfg = cfg.withDefaults()
+	var (
+		db      *sql.DB
+		dialect goose.Dialect
+		opts    []goose.ProviderOption
+		err     error
+	)
+	if IsPostgres(dsn) {
+		dialect = goose.DialectPostgres
+		db, err = sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("team: open PostgreSQL: %w", err)
+		}
+		db.SetMaxOpenConns(16)
+		db.SetMaxIdleConns(16)
+		// Replicas starting together take turns migrating.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("team: migration lock: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	} else {
+		dialect = goose.DialectSQLite3
+		db, err = openSQLite(dsn)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := migrate(ctx, db, dialect, opts); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &sqlStore{db: db, cfg: cfg, dollar: dialect == goose.DialectPostgres}, nil
+}
+
+func openSQLite(path string) (*sql.DB, error) {
+	path = strings.TrimPrefix(path, "sqlite:")
+	if path == "" {
+		return nil, fmt.Errorf("team: empty database path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("team: database directory: %w", err)
+		}
+	}
+	// WAL lets readers go on while one writes; synchronous=FULL makes every
+	// commit durable before it is acknowledged; writers wait for each other
+	// (busy_timeout, BEGIN IMMEDIATE) instead of failing.
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("team: open SQLite %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(0)
+	return db, nil
+}
+
+func migrate(ctx context.Context, db *sql.DB, dialect goose.Dialect, opts []goose.ProviderOption) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(dialect, db, sub, append(opts, goose.WithDisableGlobalRegistry(true))...)
+	if err != nil {
+		return fmt.Errorf("team: migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("team: migrate: %w", err)
+	}
+	return nil
+}
