@@ -1,15 +1,42 @@
 package quiz
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 )
 
-//go:embed bank.json
-var bankJSON []byte
+// Every published bank version stays here, so that result codes made with
+// it keep decoding and scoring as they did. Version 1 lives at the package
+// root for history's sake; later versions under banks/vN/. Each holds a
+// bank.json and its translations in text/.
+var (
+	//go:embed bank.json text/*.json
+	version1 embed.FS
+	//go:embed banks
+	laterVersions embed.FS
+)
+
+// published returns the files of every published bank version, oldest
+// first.
+func published() ([]fs.FS, error) {
+	files := []fs.FS{version1}
+	dirs, err := fs.ReadDir(laterVersions, "banks")
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		sub, err := fs.Sub(laterVersions, path.Join("banks", d.Name()))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, sub)
+	}
+	return files, nil
+}
 
 // Bank is a versioned set of dimensions, questions, maturity levels and
 // recommendations. A Bank is read-only once loaded and safe for concurrent
@@ -23,6 +50,9 @@ type Bank struct {
 	// Explainer contrasts the customer-focused and the customer-centric
 	// organisation, aspect by aspect.
 	Explainer []Contrast `json:"explainer"`
+	// ExplainerLevels names the levels whose names head the explainer's
+	// two columns. Optional: the second and the last level by default.
+	ExplainerLevels []string `json:"explainerLevels,omitempty"`
 
 	questions []*Question
 	levelRank map[string]int
@@ -94,10 +124,23 @@ const OptionsPerQuestion = 4
 // maxQuestions bounds the bank so that a full result code stays short.
 const maxQuestions = 40
 
-// Load parses and validates the bank embedded in the program, with all its
-// translations.
+// Load parses and validates the version-1 bank embedded in the program,
+// with all its translations.
+//
+// Deprecated: use [LoadAll], which holds every published version, and
+// [Banks.Latest] for new quizzes. Load stays for callers built against a
+// single bank.
 func Load() (*Bank, error) {
-	return parse(bankJSON, translations)
+	return loadFS(version1)
+}
+
+// loadFS parses the bank.json in files with the translations in its text/.
+func loadFS(files fs.FS) (*Bank, error) {
+	data, err := fs.ReadFile(files, "bank.json")
+	if err != nil {
+		return nil, fmt.Errorf("quiz: reading bank: %w", err)
+	}
+	return parse(data, files)
 }
 
 // Parse parses and validates a bank in its JSON form, in English only. The
@@ -147,6 +190,30 @@ func (b *Bank) Dimension(id string) *Dimension {
 		}
 	}
 	return nil
+}
+
+// Level returns the level with the given id, or nil.
+func (b *Bank) Level(id string) *Level {
+	if r, ok := b.levelRank[id]; ok {
+		return &b.Levels[r]
+	}
+	return nil
+}
+
+// Poles returns the lowest and the highest level: the two ends of every
+// score bar, named as on the scale.
+func (b *Bank) Poles() (low, high *Level) {
+	return &b.Levels[0], &b.Levels[len(b.Levels)-1]
+}
+
+// ExplainerColumns returns the levels whose names head the explainer's
+// two columns, so that the explainer, the chart and the scale use the same
+// names.
+func (b *Bank) ExplainerColumns() (left, right *Level) {
+	if len(b.ExplainerLevels) == 2 {
+		return b.Level(b.ExplainerLevels[0]), b.Level(b.ExplainerLevels[1])
+	}
+	return &b.Levels[1], &b.Levels[len(b.Levels)-1]
 }
 
 // LevelFor returns the level whose range holds score. Scores outside 0–100
@@ -272,6 +339,16 @@ func (b *Bank) init() error {
 	}
 	if len(b.questions) > maxQuestions {
 		return fmt.Errorf("%d questions, at most %d fit a result code", len(b.questions), maxQuestions)
+	}
+	if n := len(b.ExplainerLevels); n != 0 {
+		if n != 2 {
+			return fmt.Errorf("explainerLevels: %d levels, want 2", n)
+		}
+		for _, id := range b.ExplainerLevels {
+			if _, ok := b.levelRank[id]; !ok {
+				return fmt.Errorf("explainerLevels: unknown level %q", id)
+			}
+		}
 	}
 	for _, c := range b.Explainer {
 		if err := unique("explainer row", c.ID); err != nil {

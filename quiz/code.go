@@ -13,7 +13,8 @@ import (
 var ErrMalformed = errors.New("quiz: malformed result code")
 
 // ErrOutdated is returned by [Bank.Decode] for a well-formed code that was
-// made with an older version of the question bank.
+// made with an older version of the question bank, and by [Banks.Decode]
+// for one made with a version the program does not hold at all.
 var ErrOutdated = errors.New("quiz: result code made with an older version of the quiz")
 
 // codeAlphabet is the URL-safe base64 alphabet: codes need no escaping in a

@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"embed"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -10,13 +9,6 @@ import (
 	"strconv"
 	"strings"
 )
-
-// translations holds one flat JSON object per language other than English,
-// mapping text keys (see [Bank.Texts]) to translated text. Adding a
-// language means adding one file here.
-//
-//go:embed text/*.json
-var translations embed.FS
 
 // DefaultLang is the language the bank is written in.
 const DefaultLang = "en"

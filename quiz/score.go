@@ -33,11 +33,27 @@ type DimensionScore struct {
 	Score int
 	// Level is the maturity level for Score.
 	Level *Level
-	exact float64
+	// Uneven reports that the answers in this dimension disagree as far as
+	// they can: at least one sits at the lowest level and one at the
+	// highest, so the score is an average of opposites, not a typical
+	// answer.
+	Uneven bool
+	exact  float64
+	top    bool // Level is the bank's highest
 }
 
 // Steps returns the next steps for this dimension at its level.
 func (d DimensionScore) Steps() []string { return d.Dimension.Steps[d.Level.ID] }
+
+// Keep returns what to keep doing in this dimension, only if it reached
+// the highest level: advice to keep doing something must not praise what
+// the organisation does not do. It is empty otherwise.
+func (d DimensionScore) Keep() string {
+	if d.top {
+		return d.Dimension.Keep
+	}
+	return ""
+}
 
 // Score scores a complete answer set. It returns [ErrIncomplete] if a
 // question has no answer and [ErrInvalidAnswers] if the set does not fit
@@ -52,22 +68,33 @@ func (b *Bank) Score(a Answers) (Result, error) {
 	res := Result{Dimensions: make([]DimensionScore, 0, len(b.Dimensions))}
 	sums := make([]float64, len(b.Dimensions))
 	counts := make([]int, len(b.Dimensions))
+	lowest := make([]bool, len(b.Dimensions))
+	highest := make([]bool, len(b.Dimensions))
 	index := make(map[*Dimension]int, len(b.Dimensions))
 	for i := range b.Dimensions {
 		index[&b.Dimensions[i]] = i
 	}
 	for i, q := range b.questions {
 		d := index[q.Dimension]
-		sums[d] += b.Points(q.Options[a[i]])
+		o := q.Options[a[i]]
+		sums[d] += b.Points(o)
 		counts[d]++
+		switch b.levelRank[o.Level] {
+		case 0:
+			lowest[d] = true
+		case len(b.Levels) - 1:
+			highest[d] = true
+		}
 	}
 	var total float64
 	for i := range b.Dimensions {
 		exact := sums[i] / float64(counts[i])
 		total += exact
 		s := round(exact)
+		l := b.LevelFor(s)
 		res.Dimensions = append(res.Dimensions, DimensionScore{
-			Dimension: &b.Dimensions[i], Score: s, Level: b.LevelFor(s), exact: exact,
+			Dimension: &b.Dimensions[i], Score: s, Level: l, exact: exact,
+			Uneven: lowest[i] && highest[i], top: l == &b.Levels[len(b.Levels)-1],
 		})
 	}
 	res.Overall = round(total / float64(len(b.Dimensions)))
@@ -75,14 +102,62 @@ func (b *Bank) Score(a Answers) (Result, error) {
 	return res, nil
 }
 
+// Strengths returns the dimensions that share the highest score, in bank
+// order, or none when every dimension scores the same: a tie has no
+// strongest dimension.
+func (r Result) Strengths() []DimensionScore {
+	if len(r.Dimensions) == 0 {
+		return nil
+	}
+	hi, lo := r.Dimensions[0].exact, r.Dimensions[0].exact
+	for _, d := range r.Dimensions {
+		hi, lo = max(hi, d.exact), min(lo, d.exact)
+	}
+	if same(hi, lo) {
+		return nil
+	}
+	var s []DimensionScore
+	for _, d := range r.Dimensions {
+		if same(d.exact, hi) {
+			s = append(s, d)
+		}
+	}
+	return s
+}
+
+// StartingPoints returns the dimensions to work on first: the n lowest
+// scores, weakest first, plus any dimension tied with the last of them, so
+// that a tie is never broken by bank order. A dimension among
+// [Result.Strengths] is never a starting point.
+func (r Result) StartingPoints(n int) []DimensionScore {
+	strong := map[*Dimension]bool{}
+	for _, d := range r.Strengths() {
+		strong[d.Dimension] = true
+	}
+	var s []DimensionScore
+	for _, d := range r.Weakest(len(r.Dimensions)) {
+		if strong[d.Dimension] {
+			continue
+		}
+		if len(s) >= n && (n <= 0 || !same(d.exact, s[len(s)-1].exact)) {
+			break
+		}
+		s = append(s, d)
+	}
+	return s
+}
+
+// same compares scores made of sums of thirds and quarters.
+func same(x, y float64) bool { return math.Abs(x-y) < 1e-9 }
+
 // Strongest returns up to n dimensions with the highest scores, best first;
-// ties keep bank order.
+// ties keep bank order. [Result.Strengths] does not break ties.
 func (r Result) Strongest(n int) []DimensionScore {
 	return r.ranked(n, func(x, y DimensionScore) bool { return x.exact > y.exact })
 }
 
 // Weakest returns up to n dimensions with the lowest scores, weakest first;
-// ties keep bank order.
+// ties keep bank order. [Result.StartingPoints] does not break ties.
 func (r Result) Weakest(n int) []DimensionScore {
 	return r.ranked(n, func(x, y DimensionScore) bool { return x.exact < y.exact })
 }
