@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,26 @@ func TestLookups(t *testing.T) {
 		if got := b.LevelFor(score).ID; got != want {
 			t.Errorf("LevelFor(%d) = %s, want %s", score, got, want)
 		}
+	}
+}
+
+func TestParseRejectsExplainerLevels(t *testing.T) {
+	for name, levels := range map[string][]any{
+		"one level":     {"focused"},
+		"unknown level": {"focused", "nope"},
+		"three levels":  {"service", "focused", "centric"},
+	} {
+		f := fixture(2)
+		f["explainerLevels"] = levels
+		data, _ := json.Marshal(f)
+		if _, err := Parse(data); err == nil || !strings.Contains(err.Error(), "explainerLevels") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	f := fixture(2)
+	f["explainerLevels"] = []any{"service", "aligned"}
+	b := mustParse(t, f)
+	if l, r := b.ExplainerColumns(); l.ID != "service" || r.ID != "aligned" {
+		t.Errorf("explainer columns %s, %s", l.ID, r.ID)
 	}
 }

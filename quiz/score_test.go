@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -232,5 +233,102 @@ func TestAnswers(t *testing.T) {
 	}
 	if (Answers{}).Complete() {
 		t.Error("an empty slice is not complete")
+	}
+}
+
+func TestStrengthsAndStartingPointsAreHonestAboutTies(t *testing.T) {
+	b := mustLoadAll(t).Latest()
+	// answersAt answers each dimension's questions at the given option
+	// ranks (0 = lowest level), one rank per question, cycling.
+	answersAt := func(ranks map[string][]int) Answers {
+		a := b.NewAnswers()
+		seen := map[string]int{}
+		for _, q := range b.Questions() {
+			r := ranks[q.Dimension.ID]
+			want := b.Levels[r[seen[q.Dimension.ID]%len(r)]].ID
+			seen[q.Dimension.ID]++
+			for i, o := range q.Options {
+				if o.Level == want {
+					a[q.Number-1] = i
+				}
+			}
+		}
+		return a
+	}
+	all := func(r ...int) map[string][]int {
+		m := map[string][]int{}
+		for _, d := range b.Dimensions {
+			m[d.ID] = r
+		}
+		return m
+	}
+
+	// Every dimension the same: no strongest, all are starting points.
+	res, err := b.Score(answersAt(all(1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Strengths(); len(s) != 0 {
+		t.Errorf("all tied: strengths %v", dimIDs(s))
+	}
+	if s := res.StartingPoints(2); len(s) != len(b.Dimensions) {
+		t.Errorf("all tied: %d starting points, want all %d", len(s), len(b.Dimensions))
+	}
+	for _, d := range res.Dimensions {
+		if d.Keep() != "" || d.Uneven {
+			t.Errorf("%s at %s: keep %q, uneven %v", d.Dimension.ID, d.Level.ID, d.Keep(), d.Uneven)
+		}
+	}
+
+	// Two dimensions tied at the top, three tied at the bottom.
+	m := all(1)
+	m["strategy"], m["metrics"] = []int{3}, []int{3}
+	m["scope"], m["change"], m["frontline"] = []int{0}, []int{0}, []int{0}
+	res, err = b.Score(answersAt(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dimIDs(res.Strengths()); !slices.Equal(got, []string{"strategy", "metrics"}) {
+		t.Errorf("strengths %v", got)
+	}
+	if got := dimIDs(res.StartingPoints(2)); !slices.Equal(got, []string{"scope", "change", "frontline"}) {
+		t.Errorf("starting points %v: a tie at the cut must not be broken", got)
+	}
+	if got := len(res.StartingPoints(5)); got != 6 {
+		t.Errorf("StartingPoints(5): %d, want the 3 lowest and the 3 tied above them", got)
+	}
+	if got := res.StartingPoints(0); len(got) != 0 {
+		t.Errorf("StartingPoints(0): %v", dimIDs(got))
+	}
+	for _, d := range res.Dimensions {
+		if (d.Keep() != "") != (d.Level.ID == "centric") {
+			t.Errorf("%s at %s: keep %q", d.Dimension.ID, d.Level.ID, d.Keep())
+		}
+	}
+
+	// A dimension whose answers span bottom to top is uneven; one that
+	// spans three neighbouring levels is not.
+	m = all(1)
+	m["leadership"] = []int{0, 3, 1}
+	m["listening"] = []int{0, 2, 1}
+	res, err = b.Score(answersAt(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Dimensions {
+		if d.Uneven != (d.Dimension.ID == "leadership") {
+			t.Errorf("%s: uneven %v", d.Dimension.ID, d.Uneven)
+		}
+	}
+	if s := res.Strengths(); len(s) != 1 || s[0].Dimension.ID != "leadership" {
+		t.Errorf("strengths %v", dimIDs(s))
+	}
+	for _, d := range res.StartingPoints(8) {
+		if d.Dimension.ID == "leadership" {
+			t.Error("leadership is both a strength and a starting point")
+		}
+	}
+	if (Result{}).Strengths() != nil {
+		t.Error("an empty result has strengths")
 	}
 }

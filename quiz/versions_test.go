@@ -1,0 +1,192 @@
+package quiz
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"testing"
+)
+
+// goldenV1 is testdata/v1-golden.json: codes made with bank version 1 and
+// their scores, captured with the code as it was before version 2 existed.
+type goldenV1 struct {
+	Code     string `json:"code"`
+	Overall  int    `json:"overall"`
+	Level    string `json:"level"`
+	Answered int    `json:"answered"`
+	Dims     []struct {
+		ID    string `json:"id"`
+		Score int    `json:"score"`
+		Level string `json:"level"`
+	} `json:"dimensions"`
+	Strong []string `json:"strongest"`
+	Weak   []string `json:"weakest"`
+}
+
+func TestVersion1CodesScoreAsBefore(t *testing.T) {
+	var golden []goldenV1
+	data, err := os.ReadFile("testdata/v1-golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &golden); err != nil {
+		t.Fatal(err)
+	}
+	if len(golden) < 100 {
+		t.Fatalf("only %d golden codes", len(golden))
+	}
+	banks := mustLoadAll(t)
+	latest := banks.Latest()
+	if latest.Version < 2 {
+		t.Fatalf("latest version %d, want at least 2", latest.Version)
+	}
+	complete := 0
+	for _, g := range golden {
+		b, a, err := banks.Decode(g.Code)
+		if err != nil {
+			t.Fatalf("%s: %v", g.Code, err)
+		}
+		if b.Version != 1 || a.Answered() != g.Answered {
+			t.Fatalf("%s: version %d with %d answers, want version 1 with %d", g.Code, b.Version, a.Answered(), g.Answered)
+		}
+		if b.Encode(a) != g.Code {
+			t.Errorf("%s re-encodes as %s", g.Code, b.Encode(a))
+		}
+		if _, err := latest.Decode(g.Code); !errors.Is(err, ErrOutdated) {
+			t.Errorf("%s: latest bank's Decode gave %v, want ErrOutdated", g.Code, err)
+		}
+		res, err := b.Score(a)
+		if g.Level == "" {
+			if !errors.Is(err, ErrIncomplete) {
+				t.Errorf("%s: partial code scored: %v", g.Code, err)
+			}
+			continue
+		}
+		complete++
+		if err != nil {
+			t.Fatalf("%s: %v", g.Code, err)
+		}
+		if res.Overall != g.Overall || res.Level.ID != g.Level {
+			t.Errorf("%s: %d %s, want %d %s", g.Code, res.Overall, res.Level.ID, g.Overall, g.Level)
+		}
+		for i, d := range res.Dimensions {
+			w := g.Dims[i]
+			if d.Dimension.ID != w.ID || d.Score != w.Score || d.Level.ID != w.Level {
+				t.Errorf("%s: dimension %s %d %s, want %s %d %s", g.Code, d.Dimension.ID, d.Score, d.Level.ID, w.ID, w.Score, w.Level)
+			}
+		}
+		if got := dimIDs(res.Strongest(2)); !slices.Equal(got, g.Strong) {
+			t.Errorf("%s: strongest %v, want %v", g.Code, got, g.Strong)
+		}
+		if got := dimIDs(res.Weakest(3)); !slices.Equal(got, g.Weak) {
+			t.Errorf("%s: weakest %v, want %v", g.Code, got, g.Weak)
+		}
+	}
+	if complete < 90 {
+		t.Fatalf("only %d complete golden codes", complete)
+	}
+	// The deprecated single-bank loader still hands out version 1.
+	if b, err := Load(); err != nil || b.Version != 1 {
+		t.Fatalf("Load: version %v, %v", b, err)
+	}
+}
+
+func TestBanksDecode(t *testing.T) {
+	banks := mustLoadAll(t)
+	v1, v2 := banks.Version(1), banks.Version(2)
+	if v1 == nil || v2 == nil || banks.Latest() != v2 || banks.Version(9) != nil {
+		t.Fatalf("versions: %v", banks.versions())
+	}
+	if got := len(banks.All()); got != 2 {
+		t.Fatalf("All: %d banks", got)
+	}
+	b, a, err := banks.Decode("")
+	if err != nil || b != v2 || a.Answered() != 0 || len(a) != len(v2.Questions()) {
+		t.Fatalf("empty code: %v %v %v", b, a, err)
+	}
+	for _, want := range []*Bank{v1, v2} {
+		code := want.Encode(want.NewAnswers().With(2, 3))
+		b, a, err := banks.Decode(code)
+		if err != nil || b != want || a.Get(2) != 3 || a.Answered() != 1 {
+			t.Errorf("version %d code %s: %v %v %v", want.Version, code, b, a, err)
+		}
+		if v, err := CodeVersion(code); err != nil || v != want.Version {
+			t.Errorf("CodeVersion(%s) = %d, %v", code, v, err)
+		}
+	}
+	// A German bank decodes into the same version as the English one.
+	if b, _, err := banks.Decode(v2.In("de").Encode(v2.NewAnswers().With(1, 0))); err != nil || b.Version != 2 {
+		t.Errorf("German code: %v %v", b, err)
+	}
+	unknown := string(codeAlphabet[7]) + v2.Encode(v2.NewAnswers().With(1, 0))[1:]
+	if _, _, err := banks.Decode(unknown); !errors.Is(err, ErrOutdated) {
+		t.Errorf("version 7: %v, want ErrOutdated", err)
+	}
+	for _, code := range []string{"A" + unknown[1:], "!" + unknown[1:], "C", "C***", v2.Encode(v2.NewAnswers().With(1, 0)) + "A"} {
+		if _, _, err := banks.Decode(code); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%q: %v, want ErrMalformed", code, err)
+		}
+	}
+	if _, err := CodeVersion(""); !errors.Is(err, ErrMalformed) {
+		t.Errorf("CodeVersion(\"\"): %v", err)
+	}
+	if _, err := NewBanks(); err == nil {
+		t.Error("NewBanks() accepted no banks")
+	}
+	if _, err := NewBanks(v1, v2, v1); err == nil {
+		t.Error("NewBanks accepted a version twice")
+	}
+	if s, err := NewBanks(v2, v1); err != nil || s.Latest() != v2 || s.All()[0] != v1 {
+		t.Errorf("NewBanks does not sort by version: %v", err)
+	}
+	if got := v2.SharedDimensions(v1); len(got) != len(v2.Dimensions) {
+		t.Errorf("shared dimensions of versions 2 and 1: %v", got)
+	}
+	other := mustParse(t, fixture(3))
+	if got := v2.SharedDimensions(other); len(got) != 0 {
+		t.Errorf("shared dimensions with an unrelated bank: %v", got)
+	}
+}
+
+// TestLevelNames: the chart's poles, the scale and the explainer's columns
+// name the same levels, in every language.
+func TestLevelNames(t *testing.T) {
+	for _, b := range mustLoadAll(t).All() {
+		for _, lang := range b.Languages() {
+			l := b.In(lang)
+			low, high := l.Poles()
+			if low != &l.Levels[0] || high != &l.Levels[len(l.Levels)-1] {
+				t.Errorf("v%d %s: poles %s, %s", l.Version, lang, low.Name, high.Name)
+			}
+			left, right := l.ExplainerColumns()
+			if left == nil || right != high || left == right || left.Name == "" {
+				t.Errorf("v%d %s: explainer columns %v, %v", l.Version, lang, left, right)
+			}
+			if l.Level("focused") != left || l.Level("nope") != nil {
+				t.Errorf("v%d %s: Level lookup", l.Version, lang)
+			}
+		}
+	}
+	de := mustLoadAll(t).Latest().In("de")
+	if low, high := de.Poles(); low.Name != "Serviceorientiert" || high.Name != "Kundenzentriert" {
+		t.Errorf("German poles %q, %q", low.Name, high.Name)
+	}
+}
+
+func mustLoadAll(t testing.TB) *Banks {
+	t.Helper()
+	s, err := LoadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func dimIDs(ds []DimensionScore) []string {
+	var ids []string
+	for _, d := range ds {
+		ids = append(ids, d.Dimension.ID)
+	}
+	return ids
+}
