@@ -5,7 +5,7 @@ ADDR    ?= localhost:8080
 BIN     := bin/cxquiz
 WASM    := web/app.wasm
 FUZZTIME ?= 30s
-GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/text/*.json quiz/text/*.json) go.mod
+GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/text/*.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json) go.mod
 
 .PHONY: all run build wasm test test-unit test-browser vet fuzz static bench load setup clean
 

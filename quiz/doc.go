@@ -5,15 +5,21 @@
 // The package is plain Go with no UI import, so the HTTP server, the
 // WebAssembly client and the tests all call the same code.
 //
+// Every published version of the question bank stays in the package:
+// new quizzes use the latest, and a result code is always decoded and
+// scored with the version it was made with, read from its first character.
 // A typical use:
 //
-//	bank, err := quiz.Load()
+//	banks, err := quiz.LoadAll()
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	answers, err := bank.Decode(code) // from ?a=CODE
+//	bank, answers, err := banks.Decode(code) // from ?a=CODE
 //	if err != nil {
 //		// errors.Is(err, quiz.ErrMalformed) or errors.Is(err, quiz.ErrOutdated)
+//	}
+//	if bank != banks.Latest() {
+//		// an older version: score it as it was, say that a newer one exists
 //	}
 //	res, err := bank.Score(answers)
 //	if errors.Is(err, quiz.ErrIncomplete) {
@@ -29,7 +35,9 @@
 // answers, rounded to a whole number; the overall score is the mean of the
 // unrounded dimension scores, so every dimension weighs the same whatever its
 // number of questions. The level is the one whose [Level.Min, Level.Max]
-// range holds the score.
+// range holds the score. A dimension whose answers include both the lowest
+// and the highest level is flagged as uneven; ties between dimensions are
+// kept (see [Result.Strengths] and [Result.StartingPoints]).
 //
 // # Partial answer sets
 //
