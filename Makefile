@@ -5,7 +5,7 @@ ADDR    ?= localhost:8080
 BIN     := bin/cxquiz
 WASM    := web/app.wasm
 FUZZTIME ?= 30s
-GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/text/*.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json) go.mod
+GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/screens/text/*.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json) go.mod
 
 .PHONY: all run build wasm test test-unit test-browser vet fuzz static bench load setup clean
 
@@ -32,7 +32,7 @@ $(WASM).br: $(WASM) $(filter-out %.br %.gz $(WASM),$(wildcard web/*))
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app
+	GOOS=js GOARCH=wasm $(GO) vet ./app/...
 
 test-unit: vet
 	$(GO) test -count=1 ./...
@@ -52,8 +52,8 @@ setup:
 # in */testdata/fuzz.
 fuzz:
 	$(GO) test ./quiz -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./app -run '^$$' -fuzz '^FuzzParseRoute$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./app -run '^$$' -fuzz '^FuzzServeHTTP$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./app/route -run '^$$' -fuzz '^FuzzParseRoute$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./app/server -run '^$$' -fuzz '^FuzzServeHTTP$$' -fuzztime $(FUZZTIME)
 
 # 64 connections for 60 s against the built binary on loopback; e.g.
 # `make load LOADFLAGS=-duration=10s`.

@@ -5,15 +5,16 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"cxquiz/app/screens"
 	"cxquiz/quiz"
 )
 
 func main() {
-	var err error
-	if bank, err = quiz.Load(); err != nil {
+	b, err := quiz.Load()
+	if err != nil {
 		app.Log(err)
 		return
 	}
-	registerRoutes()
+	screens.Register(b)
 	app.RunWhenOnBrowser()
 }

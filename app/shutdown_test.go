@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -287,4 +289,24 @@ func TestShutdownDrainDeadline(t *testing.T) {
 	case <-time.After(drain + 5*time.Second):
 		t.Fatal("the server did not stop after the drain time")
 	}
+}
+
+var locationCode = regexp.MustCompile(`[?&]a=([A-Za-z0-9_-]+)`)
+
+// syncBuffer is a log sink the server's goroutines can share.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

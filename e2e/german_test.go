@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,22 +10,19 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp/kb"
 
+	"cxquiz/app/screens"
 	"cxquiz/quiz"
 )
 
-// uiTexts reads the interface texts of a language from app/text, the
-// files the server and the wasm are built with.
+// uiTexts returns the interface texts of a language, as the server and
+// the wasm are built with them.
 func uiTexts(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "app", "text", lang+".json"))
-	if err != nil {
-		t.Fatal(err)
+	texts, ok := screens.LookupTexts(lang)
+	if !ok {
+		t.Fatalf("no interface texts in %q", lang)
 	}
-	var m map[string]string
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatalf("app/text/%s.json: %v", lang, err)
-	}
-	return m
+	return texts.Strings()
 }
 
 // uiFormat fills the {name} placeholders of an interface text with the

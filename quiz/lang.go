@@ -51,17 +51,9 @@ func (b *Bank) root() *Bank {
 	return b
 }
 
-// Texts returns every translatable text of the bank by key, for example
-// "question.strategy-plan", "option.strategy-plan-a",
+// textRefs returns every translatable text of the bank by key, for
+// example "question.strategy-plan", "option.strategy-plan-a",
 // "dimension.strategy.steps.focused.1" or "level.centric.description".
-func (b *Bank) Texts() map[string]string {
-	m := map[string]string{}
-	for k, p := range b.textRefs() {
-		m[k] = *p
-	}
-	return m
-}
-
 func (b *Bank) textRefs() map[string]*string {
 	m := map[string]*string{}
 	for i := range b.Levels {

@@ -1,0 +1,192 @@
+// Package route reads and writes the quiz's URLs: the URL is the state,
+// so the server and the wasm client both derive everything they show from
+// a Route, and every link the quiz writes comes from here. It does not
+// import go-app.
+//
+//	/                    the intro
+//	/q/N?a=CODE          question N, with the answers so far
+//	/q/N?a=CODE&pick=K   an answer submitted by the form: leads to Next
+//	/result?a=CODE       the result (&shared=1: opened from a share link)
+//	/compare?r=CODE&…    results side by side (&links=…: pasted links)
+//
+// Every page also carries the display options of Prefs.
+package route
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"cxquiz/quiz"
+)
+
+// Screen is what a URL shows.
+type Screen int
+
+const (
+	Intro Screen = iota
+	Question
+	Result
+	NotFound
+	Damaged  // the result code cannot be read
+	Outdated // the result code comes from an older question bank
+	Compare
+)
+
+// Route is the state a URL describes.
+type Route struct {
+	Screen  Screen
+	Number  int          // question number, on Question
+	Answers quiz.Answers // never nil for a readable code
+	Prefs   Prefs
+	// Next is where a submitted answer (?pick=N) or pasted links lead; the
+	// server redirects there, the client replaces the URL.
+	Next string
+	// MissingPick is set when the answer form came back without a choice.
+	MissingPick bool
+	// Shared marks a result opened from a share link.
+	Shared bool
+	// Codes holds the result codes on the compare screen, as given.
+	Codes []string
+
+	bank *quiz.Bank
+}
+
+var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
+
+// Parse reads the URL of a request. It never fails: whatever cannot be
+// read becomes a screen that explains what happened.
+func Parse(b *quiz.Bank, u *url.URL) Route {
+	q := u.Query()
+	r := Route{Prefs: parsePrefs(b, q), bank: b}
+	switch u.Path {
+	case "/", "/index.html":
+		r.Screen = Intro
+	case "/result":
+		r.Screen = Result
+		r.Shared = q.Get("shared") == "1"
+	case "/compare":
+		r.Screen = Compare
+		r.Codes, r.Next = parseCompare(r.Prefs, q)
+		return r
+	default:
+		m := questionPath.FindStringSubmatch(u.Path)
+		if m == nil {
+			r.Screen = NotFound
+			return r
+		}
+		r.Number, _ = strconv.Atoi(m[1])
+		if b.Question(r.Number) == nil {
+			r.Screen = NotFound
+			return r
+		}
+		r.Screen = Question
+	}
+	a, err := b.Decode(strings.TrimSpace(q.Get("a")))
+	switch {
+	case errors.Is(err, quiz.ErrOutdated):
+		r.Screen = Outdated
+		return r
+	case err != nil:
+		r.Screen = Damaged
+		return r
+	}
+	r.Answers = a
+	if r.Screen == Question && q.Has("pick") {
+		pick, err := strconv.Atoi(q.Get("pick"))
+		if err != nil || pick < 1 || pick > quiz.OptionsPerQuestion {
+			r.MissingPick = true
+			return r
+		}
+		r.Answers = a.With(r.Number, pick-1)
+		r.Next = r.After()
+	}
+	return r
+}
+
+// Bank is the question bank the route was read with.
+func (r Route) Bank() *quiz.Bank { return r.bank }
+
+// Status is the HTTP status of the route's page.
+func (r Route) Status() int {
+	switch {
+	case r.Screen == NotFound:
+		return http.StatusNotFound
+	case r.Screen == Damaged, r.MissingPick:
+		return http.StatusBadRequest
+	case r.Screen == Outdated:
+		return http.StatusGone
+	}
+	return http.StatusOK
+}
+
+// Code is the result code of the answers, "" for none.
+func (r Route) Code() string { return r.bank.Encode(r.Answers) }
+
+// After returns the URL that follows answering the current question: the
+// next question, the first one still open, or the result.
+func (r Route) After() string {
+	switch {
+	case r.Number < len(r.bank.Questions()):
+		return r.QuestionURL(r.Number + 1)
+	case r.Answers.Complete():
+		return r.ResultURL()
+	default:
+		return r.QuestionURL(r.Answers.FirstUnanswered())
+	}
+}
+
+// QuestionURL is question n with the answers and prefs.
+func (r Route) QuestionURL(n int) string {
+	return r.Prefs.Link("/q/"+strconv.Itoa(n), r.Code())
+}
+
+// ResultURL is the result of the answers, with the prefs.
+func (r Route) ResultURL() string { return r.Prefs.Link("/result", r.Code()) }
+
+// ShareURL is the result link to pass on: the answers and the language,
+// not the host's display options.
+func (r Route) ShareURL() string { return SharedResultURL(r.Prefs.Lang, r.Code()) }
+
+// SharedResultURL is the shared result of a code in a language ("" for
+// the reader's own).
+func SharedResultURL(lang, code string) string {
+	return Prefs{Lang: lang}.Link("/result", code) + "&shared=1"
+}
+
+// IntroURL is the intro with the prefs.
+func (r Route) IntroURL() string { return r.Prefs.Link("/", "") }
+
+// FirstQuestionURL starts afresh: question 1 without answers.
+func (r Route) FirstQuestionURL() string { return r.Prefs.Link("/q/1", "") }
+
+// StartURL is where "Start" leads: the first open question.
+func (r Route) StartURL() string {
+	if r.Answers == nil {
+		return r.FirstQuestionURL()
+	}
+	n := r.Answers.FirstUnanswered()
+	if n == 0 {
+		return r.ResultURL()
+	}
+	return r.QuestionURL(n)
+}
+
+// InLang is the same screen in another language, keeping the answers;
+// screens without a language switch lead to the intro.
+func (r Route) InLang(lang string) string {
+	r.Prefs.Lang = lang
+	switch r.Screen {
+	case Result:
+		if r.Shared {
+			return r.ResultURL() + "&shared=1"
+		}
+		return r.ResultURL()
+	case Compare:
+		return CompareURL(r.Prefs, r.Codes...)
+	}
+	return r.IntroURL()
+}

@@ -1,0 +1,109 @@
+package route
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"cxquiz/quiz"
+)
+
+var bank = mustLoad()
+
+func mustLoad() *quiz.Bank {
+	b, err := quiz.Load()
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func parse(t *testing.T, raw string) Route {
+	t.Helper()
+	return Parse(bank, mustParse(t, raw))
+}
+
+func TestParse(t *testing.T) {
+	t.Parallel()
+	partial := bank.Encode(bank.NewAnswers().With(1, 2))
+	full := bank.NewAnswers()
+	for i := range full {
+		full[i] = 1
+	}
+	code := bank.Encode(full)
+	for _, tt := range []struct {
+		url    string
+		screen Screen
+		status int
+	}{
+		{"/", Intro, 200},
+		{"/index.html", Intro, 200},
+		{"/q/1", Question, 200},
+		{"/q/2?a=" + partial, Question, 200},
+		{"/q/0", NotFound, 404},
+		{"/q/27", NotFound, 404},
+		{"/nope", NotFound, 404},
+		{"/result?a=" + code, Result, 200},
+		{"/result?a=zzz", Damaged, 400},
+		{"/q/1?pick=9", Question, 400},
+		{"/compare?r=" + code, Compare, 200},
+	} {
+		r := parse(t, tt.url)
+		if r.Screen != tt.screen || r.Status() != tt.status {
+			t.Errorf("%s: screen %d status %d, want %d %d", tt.url, r.Screen, r.Status(), tt.screen, tt.status)
+		}
+	}
+}
+
+func TestURLs(t *testing.T) {
+	t.Parallel()
+	a := bank.NewAnswers().With(1, 2)
+	code := bank.Encode(a)
+	r := parse(t, "/q/2?a="+code+"&lang=de&embed=1&accent=%230A7")
+	if r.Prefs != (Prefs{Lang: "de", Embed: true, Accent: "#00aa77"}) {
+		t.Errorf("prefs %+v", r.Prefs)
+	}
+	for got, want := range map[string]string{
+		r.QuestionURL(3):     "/q/3?a=" + code + "&accent=%2300aa77&embed=1&lang=de",
+		r.ResultURL():        "/result?a=" + code + "&accent=%2300aa77&embed=1&lang=de",
+		r.ShareURL():         "/result?a=" + code + "&lang=de&shared=1",
+		r.IntroURL():         "/?accent=%2300aa77&embed=1&lang=de",
+		r.StartURL():         "/q/2?a=" + code + "&accent=%2300aa77&embed=1&lang=de",
+		r.FirstQuestionURL(): "/q/1?accent=%2300aa77&embed=1&lang=de",
+		r.InLang("en"):       "/?accent=%2300aa77&embed=1&lang=en",
+	} {
+		if got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+	var names []string
+	for _, f := range r.Prefs.Hidden(code) {
+		names = append(names, f.Name+"="+f.Value)
+	}
+	if got := strings.Join(names, " "); got != "a="+code+" accent=#00aa77 embed=1 lang=de" {
+		t.Errorf("hidden fields %s", got)
+	}
+}
+
+func TestAnswerLeadsOn(t *testing.T) {
+	t.Parallel()
+	r := parse(t, "/q/1?pick=2&lang=de")
+	if r.Status() != http.StatusOK || !strings.HasPrefix(r.Next, "/q/2?a=") || !strings.Contains(r.Next, "lang=de") {
+		t.Errorf("next %q", r.Next)
+	}
+}
+
+func TestPasteLinks(t *testing.T) {
+	t.Parallel()
+	full := bank.NewAnswers()
+	for i := range full {
+		full[i] = 3
+	}
+	code := bank.Encode(full)
+	q := url.Values{"links": {"https://x.example/result?a=" + code + "\n" + code}}
+	r := parse(t, "/compare?"+q.Encode())
+	if r.Next != "/compare?r="+code+"&r="+code || len(r.Codes) != 2 {
+		t.Errorf("next %q, codes %v", r.Next, r.Codes)
+	}
+}

@@ -1,0 +1,65 @@
+package screens
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+	"cxquiz/quiz"
+)
+
+// documentLang returns the language the server rendered the page in (it
+// may have chosen it from Accept-Language), so the client renders the same.
+func documentLang(b *quiz.Bank) string {
+	if !app.IsClient {
+		return quiz.DefaultLang
+	}
+	l := app.Window().Get("document").Get("documentElement").Get("lang")
+	if l.Truthy() && route.HasLang(b, l.String()) {
+		return l.String()
+	}
+	return quiz.DefaultLang
+}
+
+// focusHeading moves focus to the screen's heading, as a page load would
+// for a screen reader.
+func focusHeading() {
+	if h := app.Window().GetElementByID("screen-heading"); h.Truthy() {
+		h.Call("focus")
+	}
+}
+
+// focusElement focuses the element with the given id, if any.
+func focusElement(id string) {
+	if e := app.Window().GetElementByID(id); e.Truthy() {
+		e.Call("focus")
+	}
+}
+
+// syncChoice sets the checked state of the option radios to the option
+// chosen, or none.
+func syncChoice(picked int) {
+	for i := 0; i < quiz.OptionsPerQuestion; i++ {
+		if e := app.Window().GetElementByID("opt-" + strconv.Itoa(i+1)); e.Truthy() {
+			e.Set("checked", i == picked)
+		}
+	}
+}
+
+// restorePrerendered asks quiz.js to put back what the person did on the
+// prerendered page before the wasm replaced it: focus and an unsent choice.
+func restorePrerendered() {
+	if f := app.Window().Get("cxquizRestore"); f.Truthy() {
+		app.Window().Call("cxquizRestore")
+	}
+}
+
+// absoluteURL prefixes a path with the page's origin in the browser; the
+// server leaves it as it is (quiz.js completes it there).
+func absoluteURL(path string) string {
+	if !app.IsClient {
+		return path
+	}
+	return app.Window().Get("location").Get("origin").String() + path
+}

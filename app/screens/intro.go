@@ -1,0 +1,43 @@
+package screens
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+func (p *page) renderIntro(t Texts) app.UI {
+	b := p.bank.In(p.lang)
+	n := len(b.Questions())
+	minutes := (n*14 + 30) / 60
+	return app.Section().Class("intro").Body(
+		app.P().Class("eyebrow").Text(t.S("intro.eyebrow", "minutes", minutes)),
+		heading(t.S("intro.heading")),
+		app.P().Class("lead").Text(t.S("intro.lead")),
+		app.Ul().Class("facts").Body(
+			app.Li().Text(t.S("intro.length", "n", n, "dims", len(b.Dimensions), "minutes", minutes)),
+			app.Li().Text(t.S("intro.honest")),
+			app.Li().Text(t.S("intro.privacy")),
+		),
+		// quiz.js shows this when the browser kept an unfinished check.
+		app.Div().ID("resume").Class("resume").Hidden(true).Body(
+			app.P().Body(
+				app.Text(t.S("intro.resume")+" "),
+				app.Span().ID("resume-where"),
+			),
+			app.Div().Class("row").Body(
+				app.A().ID("resume-link").Class("button primary").Href(p.r.StartURL()).Text(t.S("intro.continue")),
+				app.A().ID("start-fresh").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("intro.startOver")),
+			),
+		),
+		app.A().ID("start").Class("button primary").Href(p.r.StartURL()).Text(t.S("intro.start")),
+		app.Details().Class("dims").Body(
+			app.Summary().Text(t.S("intro.dimensions")),
+			app.Ul().Body(
+				app.Range(b.Dimensions).Slice(func(i int) app.UI {
+					d := b.Dimensions[i]
+					return app.Li().Body(
+						app.Strong().Text(d.Name),
+						app.Text(": "+d.Focused+" → "+d.Centric),
+					)
+				}),
+			),
+		),
+	)
+}

@@ -1,0 +1,99 @@
+package screens
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+)
+
+// layout puts a screen's body into what every screen shares: the host's
+// accent, the header with the language switch, the live region and the
+// footer.
+func (p *page) layout(t Texts, body app.UI) app.UI {
+	class := "page"
+	if p.r.Prefs.Embed {
+		class += " embedded"
+	}
+	showChrome := !p.r.Prefs.Compact
+	root := app.Div().Class(class)
+	if a := p.r.Prefs.Accent; a != "" {
+		// Validated as #rrggbb by route.Parse: never raw input.
+		root = root.Style("--accent", a).Style("--accent-text", textOn(a))
+	}
+	return root.Body(
+		app.If(showChrome, func() app.UI {
+			return app.Header().Class("top").Body(
+				app.A().Class("brand").Href(p.r.IntroURL()).Body(
+					// go-app drops an empty alt, so the decorative logo says so by role.
+					app.Img().Src("/web/icon.svg").Role("presentation").Width(28).Height(28),
+					app.Span().Text(t.S("app.name")),
+				),
+				p.renderLangSwitch(t),
+			)
+		}),
+		app.Main().ID("main").Body(body),
+		// quiz.js announces short confirmations ("Link copied") here.
+		app.P().Class("sr-only").Aria("live", "polite").ID("note"),
+		app.If(showChrome, func() app.UI {
+			return app.Footer().Class("foot").Body(
+				app.P().Text(t.S("footer.privacy")),
+			)
+		}),
+	)
+}
+
+// heading is the h1 of every screen: focus lands on it after each step.
+func heading(text string) app.HTMLH1 {
+	return app.H1().ID("screen-heading").TabIndex(-1).Text(text)
+}
+
+// hiddenFields are a GET form's hidden inputs.
+func hiddenFields(fields []route.Field) app.UI {
+	return app.Range(fields).Slice(func(i int) app.UI {
+		return app.Input().Type("hidden").Name(fields[i].Name).Value(fields[i].Value)
+	})
+}
+
+// renderLangSwitch links to the current screen in every other language,
+// keeping the answers.
+func (p *page) renderLangSwitch(t Texts) app.UI {
+	if p.r.Screen != route.Intro && p.r.Screen != route.Result && p.r.Screen != route.Compare {
+		return nil
+	}
+	langs := p.bank.Languages()
+	if len(langs) < 2 {
+		return nil
+	}
+	return app.Nav().Class("langs").Aria("label", t.S("lang.label")).Body(
+		app.Range(langs).Slice(func(i int) app.UI {
+			l := langs[i]
+			if l == p.lang {
+				return app.Span().Class("lang current").Lang(l).Aria("current", "page").Text(T(l).S("lang.name"))
+			}
+			return app.A().Class("lang").Href(p.r.InLang(l)).Lang(l).HrefLang(l).Text(T(l).S("lang.name"))
+		}),
+	)
+}
+
+// textOn returns black or white, whichever reads better on the colour
+// #rrggbb (WCAG relative luminance).
+func textOn(hex string) string {
+	lum := 0.0
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		c := float64(v) / 255
+		if c <= 0.03928 {
+			c /= 12.92
+		} else {
+			c = math.Pow((c+0.055)/1.055, 2.4)
+		}
+		lum += w * c
+	}
+	if (lum+0.05)/0.05 > 1.05/(lum+0.05) {
+		return "#000000"
+	}
+	return "#ffffff"
+}

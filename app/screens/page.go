@@ -1,0 +1,132 @@
+package screens
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+	"cxquiz/quiz"
+)
+
+// page is the root component of every URL. It derives all it shows from
+// the URL in OnNav, so the server's prerendered page and the wasm
+// client's page are the same. Each screen renders in its own file
+// (intro.go, question.go, …) inside the layout of layout.go.
+type page struct {
+	app.Compo
+
+	bank *quiz.Bank
+	r    route.Route
+	// lang is the language shown: the URL's, else the one the server
+	// rendered the page in.
+	lang string
+	// picked is the option chosen on the current question screen but not
+	// yet submitted, or quiz.Unanswered.
+	picked int
+	// navs counts navigations, so focus moves only after the first one.
+	navs int
+}
+
+func newPage(b *quiz.Bank) *page {
+	p := &page{bank: b}
+	if app.IsClient {
+		// The first render comes before OnNav: show the screen of the
+		// address from the start, not a flash of the intro.
+		p.setRoute(route.Parse(b, app.Window().URL()))
+	}
+	return p
+}
+
+// setRoute sets the state that follows from a route.
+func (p *page) setRoute(r route.Route) {
+	p.r = r
+	p.lang = r.Prefs.Lang
+	if p.lang == "" {
+		p.lang = documentLang(p.bank)
+	}
+	p.picked = r.Answers.Get(r.Number)
+}
+
+func (p *page) OnNav(ctx app.Context) {
+	p.load(ctx, ctx.Page().URL())
+}
+
+// load derives the page state from u.
+func (p *page) load(ctx app.Context, u *url.URL) {
+	r := route.Parse(p.bank, u)
+	if r.Next != "" && app.IsClient {
+		// A submitted answer form reached the client without a server in
+		// between (a static host): show where it leads, in its place in
+		// the history, so Back does not resubmit.
+		next, err := url.Parse(r.Next)
+		if err == nil {
+			app.Window().Get("history").Call("replaceState", nil, "", r.Next)
+			r = route.Parse(p.bank, next)
+		}
+	}
+	p.setRoute(r)
+	p.navs++
+
+	t := T(p.lang)
+	page := ctx.Page()
+	page.SetLang(p.lang)
+	page.SetTitle("%s", p.title(t))
+	page.SetDescription("%s", t.S("meta.description"))
+	if app.IsClient {
+		first := p.navs == 1
+		ctx.Defer(func(app.Context) {
+			if first {
+				// The wasm's first screen is freshly built from the URL;
+				// put back what the person did on the prerendered page.
+				restorePrerendered()
+				return
+			}
+			// go-app leaves a radio's checked state as the last click set
+			// it; the screen must show the URL's answer.
+			syncChoice(p.picked)
+			focusHeading()
+		})
+	}
+}
+
+// title is the document title of the current screen.
+func (p *page) title(t Texts) string {
+	name := t.S("app.name")
+	switch p.r.Screen {
+	case route.Question:
+		return t.S("question.title", "n", p.r.Number, "total", len(p.bank.Questions())) + " · " + name
+	case route.Result:
+		if p.r.Answers.Complete() {
+			return t.S("result.title") + " · " + name
+		}
+		return t.S("unfinished.title") + " · " + name
+	case route.Compare:
+		return t.S("compare.heading") + " · " + name
+	case route.NotFound:
+		return t.S("notfound.title") + " · " + name
+	case route.Damaged:
+		return t.S("damaged.title") + " · " + name
+	case route.Outdated:
+		return t.S("outdated.title") + " · " + name
+	}
+	return name
+}
+
+func (p *page) Render() app.UI {
+	t := T(p.lang)
+	var body app.UI
+	switch p.r.Screen {
+	case route.Intro:
+		body = p.renderIntro(t)
+	case route.Question:
+		body = p.renderQuestion(t)
+	case route.Result:
+		body = p.renderResult(t)
+	case route.Compare:
+		body = p.renderCompare(t)
+	default:
+		body = p.renderProblem(t)
+	}
+	return p.layout(t, body)
+}

@@ -1,0 +1,109 @@
+package screens
+
+import (
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+	"cxquiz/quiz"
+)
+
+var bank = mustLoad()
+
+func mustLoad() *quiz.Bank {
+	b, err := quiz.Load()
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// load mounts the page for a URL in go-app's test engine.
+func load(t *testing.T, rawURL string) *page {
+	t.Helper()
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(bank)
+	p.setRoute(route.Parse(bank, u))
+	e := app.NewTestEngine()
+	if err := e.Load(p); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return p
+}
+
+func TestQuestionComponent(t *testing.T) {
+	t.Parallel()
+	code := bank.Encode(bank.NewAnswers().With(1, 0).With(2, 3))
+	p := load(t, "/q/2?a="+code)
+	q := bank.Question(2)
+	// page > div.page > main > section > form > fieldset > legend > h1
+	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Text(q.Text), p, 0, 1, 0, 1, 0, 0, 0); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(app.Text(q.Text), p, 0, 1, 0, 1, 0, 0, 0, 0); err != nil {
+		t.Error(err)
+	}
+	// The fourth option was answered before: it is checked.
+	for i := range q.Options {
+		opt := app.Input().ID("opt-" + strconv.Itoa(i+1)).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
+			OnChange(func(app.Context, app.Event) {})
+		if i == 3 {
+			opt = opt.Checked(true)
+		}
+		// ... > fieldset > div.options > label > input
+		if err := app.Match(opt, p, 0, 1, 0, 1, 0, 1, i, 0); err != nil {
+			t.Errorf("option %d: %v", i+1, err)
+		}
+	}
+}
+
+func TestQuestionPickAndSubmit(t *testing.T) {
+	t.Parallel()
+	p := load(t, "/q/26?a="+bank.Encode(fullAnswers(1).With(26, -1)))
+	if p.picked != -1 {
+		t.Fatalf("picked %d on an open question", p.picked)
+	}
+	p.pick(2)
+	if got, want := p.next(), "/result?a="+bank.Encode(fullAnswers(1).With(26, 2)); got != want {
+		t.Errorf("after the last answer: %s, want %s", got, want)
+	}
+}
+
+func TestResultComponent(t *testing.T) {
+	t.Parallel()
+	a := fullAnswers(2)
+	res, _ := bank.Score(a)
+	p := load(t, "/result?a="+bank.Encode(a)+"&lang=de")
+	de := p.bank.In("de")
+	// page > div.page > main > section.result > h1 (after the eyebrow)
+	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Text(de.LevelFor(res.Overall).Name), p, 0, 1, 0, 1); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestProblemComponent(t *testing.T) {
+	t.Parallel()
+	p := load(t, "/result?a=BAD")
+	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Text(T("en").S("damaged.title")), p, 0, 1, 0, 0); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(app.A().ID("start-over").Class("button primary").Href("/").Text(T("en").S("problem.start")), p, 0, 1, 0, 3); err != nil {
+		t.Error(err)
+	}
+}
+
+// fullAnswers answers every question with option i.
+func fullAnswers(i int) quiz.Answers {
+	a := bank.NewAnswers()
+	for n := range a {
+		a[n] = i
+	}
+	return a
+}

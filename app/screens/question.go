@@ -1,0 +1,101 @@
+package screens
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/quiz"
+)
+
+// renderQuestion shows one question as a GET form with a real radio group,
+// so it works before the wasm has loaded and without it: the server folds
+// ?pick=N into the result code and redirects to the next screen.
+func (p *page) renderQuestion(t Texts) app.UI {
+	b := p.bank.In(p.lang)
+	q := b.Question(p.r.Number)
+	total := len(b.Questions())
+	back := p.r.IntroURL()
+	if p.r.Number > 1 {
+		back = p.r.QuestionURL(p.r.Number - 1)
+	}
+	return app.Section().Class("question").Body(
+		app.Div().Class("progress").Body(
+			app.P().Class("dimension").Text(q.Dimension.Name),
+			app.P().ID("progress-label").Class("count").Text(t.S("question.count", "n", p.r.Number, "total", total)),
+			app.Progress().Max(total).Value(p.r.Number).Aria("labelledby", "progress-label"),
+		),
+		app.Form().ID("answer").Method("get").Action("/q/"+strconv.Itoa(p.r.Number)).
+			OnSubmit(p.onSubmit).Body(
+			app.FieldSet().Body(
+				app.Legend().Body(heading(q.Text)),
+				app.If(p.r.MissingPick, func() app.UI {
+					return app.P().ID("pick-error").Class("error").Role("alert").Text(t.S("question.pick"))
+				}),
+				app.Div().Class("options").Body(
+					app.Range(q.Options).Slice(func(i int) app.UI {
+						return p.renderOption(i, q.Options[i])
+					}),
+				),
+			),
+			hiddenFields(p.r.Prefs.Hidden(p.r.Code())),
+			app.P().Class("keys").Text(t.S("question.keys")),
+			app.Div().Class("nav").Body(
+				app.A().ID("back").Class("button").Href(back).Text(t.S("question.back")),
+				app.Button().ID("next").Class("button primary").Type("submit").Text(p.nextLabel(t)),
+			),
+		),
+	)
+}
+
+func (p *page) renderOption(i int, o quiz.Option) app.UI {
+	id := "opt-" + strconv.Itoa(i+1)
+	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
+		OnChange(func(app.Context, app.Event) { p.pick(i) })
+	if p.r.Answers.Get(p.r.Number) == i {
+		// The URL's answer only: a choice being made is the radio's own
+		// state, which a re-render must not fight over. And only when
+		// true: go-app's prerender writes checked="false" for false,
+		// which browsers read as checked.
+		in = in.Checked(true)
+	}
+	return app.Label().Class("option").For(id).Body(
+		in,
+		app.Span().Class("key").Text(strconv.Itoa(i+1)),
+		app.Span().Class("text").Text(o.Text),
+	)
+}
+
+func (p *page) nextLabel(t Texts) string {
+	if p.r.Number == len(p.bank.Questions()) {
+		return t.S("question.finish")
+	}
+	return t.S("question.next")
+}
+
+func (p *page) pick(i int) {
+	p.picked = i
+	p.r.MissingPick = false
+}
+
+// onSubmit moves on without a page load once the wasm runs.
+func (p *page) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	next := p.next()
+	if next == "" {
+		p.r.MissingPick = true
+		ctx.Defer(func(app.Context) { focusElement("opt-1") })
+		return
+	}
+	ctx.Navigate(next)
+}
+
+// next is where submitting the chosen option leads, "" before a choice.
+func (p *page) next() string {
+	if p.picked == quiz.Unanswered {
+		return ""
+	}
+	r := p.r
+	r.Answers = r.Answers.With(r.Number, p.picked)
+	return r.After()
+}

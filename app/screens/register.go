@@ -1,0 +1,15 @@
+package screens
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/quiz"
+)
+
+// Register sends every path to the page component, built with bank, which
+// works out from the URL what to show, including "not found". go-app keeps
+// its routes for the whole process (the server's prerender and the wasm
+// use the same table), so a program registers once, at start-up.
+func Register(bank *quiz.Bank) {
+	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(bank) })
+}

@@ -1,0 +1,188 @@
+package screens
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+	"cxquiz/quiz"
+)
+
+func (p *page) renderResult(t Texts) app.UI {
+	b := p.bank.In(p.lang)
+	res, err := b.Score(p.r.Answers)
+	if err != nil {
+		return p.renderUnfinished(t)
+	}
+	strongest := res.Strongest(1)[0]
+	weakest := res.Weakest(3)
+	eyebrow := t.S("result.eyebrow")
+	if p.r.Shared {
+		eyebrow = t.S("result.sharedEyebrow")
+	}
+	return app.Section().Class("result").
+		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", p.r.Code()).Body(
+		app.P().Class("eyebrow").Text(eyebrow),
+		heading(res.Level.Name),
+		app.If(p.r.Shared, func() app.UI {
+			return app.P().Class("invite").Body(
+				app.Text(t.S("result.sharedInvite")+" "),
+				app.A().ID("take-it").Href(p.r.IntroURL()).Text(t.S("result.takeIt")),
+			)
+		}),
+		app.P().Class("overall").Body(
+			app.Span().Class("big").Text(t.Pct(res.Overall)),
+			app.Span().Text(" "+t.S("result.overall")),
+		),
+		app.P().Class("lead").Text(res.Level.Description),
+		levelScale(t, b, res),
+
+		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
+		app.Div().Class("charts").Body(
+			app.Raw(radarChart(res, "chart-title")),
+			app.Raw(barChart(t, res, "chart-title")),
+		),
+		scoreTable(t, res),
+
+		app.Div().Class("cards").Body(
+			app.Section().Class("card strong").Body(
+				app.H2().Text(t.S("result.strongest")),
+				app.H3().Text(strongest.Dimension.Name+" · "+t.Pct(strongest.Score)),
+				app.P().Text(strongest.Dimension.Keep),
+			),
+			app.Section().Class("card weak").Body(
+				app.H2().Text(t.S("result.weakest")),
+				app.Ul().Body(
+					app.Range(weakest).Slice(func(i int) app.UI {
+						return app.Li().Text(weakest[i].Dimension.Name + " · " + t.Pct(weakest[i].Score))
+					}),
+				),
+			),
+		),
+
+		app.H2().Text(t.S("result.next")),
+		app.Range(weakest).Slice(func(i int) app.UI {
+			return nextSteps(t, weakest[i])
+		}),
+
+		app.H2().Text(t.S("result.explainer")),
+		explainer(t, b),
+
+		p.renderActions(t),
+	)
+}
+
+// levelScale lists every level with its range, the reached one marked.
+func levelScale(t Texts, b *quiz.Bank, res quiz.Result) app.UI {
+	return app.Ol().Class("scale").Aria("label", t.S("result.levels")).Body(
+		app.Range(b.Levels).Slice(func(i int) app.UI {
+			l := b.Levels[i]
+			li := app.Li().Class("level-"+l.ID).Body(
+				app.Span().Class("name").Text(l.Name),
+				app.Span().Class("range").Text(t.S("result.range", "min", l.Min, "max", l.Max)),
+			)
+			if l.ID == res.Level.ID {
+				li = li.Class("current").Aria("current", "step")
+			}
+			return li
+		}),
+	)
+}
+
+// scoreTable is the text alternative of the chart.
+func scoreTable(t Texts, res quiz.Result) app.UI {
+	return app.Details().Class("table").Body(
+		app.Summary().Text(t.S("result.table")),
+		app.Table().Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(t.S("result.dimension")),
+				app.Th().Scope("col").Text(t.S("result.score")),
+				app.Th().Scope("col").Text(t.S("result.level")),
+			)),
+			app.TBody().Body(
+				app.Range(res.Dimensions).Slice(func(i int) app.UI {
+					d := res.Dimensions[i]
+					return app.Tr().DataSet("dimension", d.Dimension.ID).DataSet("score", d.Score).Body(
+						app.Th().Scope("row").Text(d.Dimension.Name),
+						app.Td().Class("num").Text(t.Pct(d.Score)),
+						app.Td().Text(d.Level.Name),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func nextSteps(t Texts, d quiz.DimensionScore) app.UI {
+	steps := d.Steps()
+	return app.Article().Class("steps").Body(
+		app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)),
+		app.P().Class("poles").Text(d.Dimension.Focused+" → "+d.Dimension.Centric),
+		app.Ol().Body(
+			app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) }),
+		),
+		app.H4().Text(t.S("result.looksLike")),
+		app.P().Text(d.Dimension.LooksLike),
+		app.P().Class("example").Body(
+			app.Strong().Text(t.S("result.example")+" "),
+			app.Text(d.Dimension.Example),
+		),
+	)
+}
+
+func explainer(t Texts, b *quiz.Bank) app.UI {
+	return app.Table().Class("explainer").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Td(),
+			app.Th().Scope("col").Text(t.S("explainer.focused")),
+			app.Th().Scope("col").Text(t.S("explainer.centric")),
+		)),
+		app.TBody().Body(
+			app.Range(b.Explainer).Slice(func(i int) app.UI {
+				c := b.Explainer[i]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(c.Aspect),
+					app.Td().Text(c.Focused),
+					app.Td().Text(c.Centric),
+				)
+			}),
+		),
+	)
+}
+
+// renderActions offers the share link, print and retake.
+func (p *page) renderActions(t Texts) app.UI {
+	link := absoluteURL(p.r.ShareURL())
+	return app.Section().Class("actions").Aria("label", t.S("result.actions")).Body(
+		app.If(!p.r.Prefs.NoShare, func() app.UI {
+			return app.Div().Class("share").Body(
+				app.Label().For("share-link").Text(t.S("result.share")),
+				app.Div().Class("share-row").Body(
+					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", "1"),
+					app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
+				),
+			)
+		}),
+		app.Div().Class("row").Body(
+			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "1").Text(t.S("result.webshare")),
+			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
+			app.A().ID("compare").Class("button").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
+			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.retake")),
+		),
+		app.P().Class("print-only").Body(
+			app.Text(t.S("result.printedLink")+" "),
+			app.Span().Class("print-link").Text(link),
+			app.Text(" · "),
+			app.Span().ID("print-date"),
+		),
+	)
+}
+
+// renderUnfinished is the result screen of a link whose quiz is not done.
+func (p *page) renderUnfinished(t Texts) app.UI {
+	n := len(p.bank.Questions())
+	return app.Section().Class("problem").Body(
+		heading(t.S("unfinished.title")),
+		app.P().Text(t.S("unfinished.text", "n", p.r.Answers.Answered(), "total", n)),
+		app.A().ID("continue").Class("button primary").Href(p.r.StartURL()).Text(t.S("unfinished.continue")),
+	)
+}

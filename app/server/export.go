@@ -1,0 +1,56 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Export writes a static site into dir: every screen prerendered, go-app's
+// scripts, and the assets with their compressed variants. A static host
+// cannot read the answers in a URL, so there the wasm does it all.
+func (s *Server) Export(dir string) error {
+	pages := []string{"/", "/result", "/compare", "/404"}
+	for i := 1; i <= len(s.bank.Questions()); i++ {
+		pages = append(pages, "/q/"+strconv.Itoa(i))
+	}
+	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
+		return err
+	}
+	// go-app wrote its own app.js: use the one adapted to iframes, and put
+	// the embed script where the snippet expects it.
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
+		return err
+	}
+	embed, err := fs.ReadFile(s.cfg.Files, "embed.js")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "embed.js"), embed, 0o644); err != nil {
+		return err
+	}
+	return fs.WalkDir(s.cfg.Files, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
+			return err
+		}
+		data, err := fs.ReadFile(s.cfg.Files, name)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, "web", name)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", dst, err)
+		}
+		return nil
+	})
+}

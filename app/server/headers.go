@@ -1,0 +1,64 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// originSyntax is an origin as parseOrigins returns it. url.Parse lets
+// ; ' and " through in a host: in the CSP header they would end
+// frame-ancestors or start another directive.
+var originSyntax = regexp.MustCompile(`^https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?$`)
+
+// parseOrigins reads the -embed-origins list: "*", or origins such as
+// https://a.example or http://127.0.0.1:8081, separated by commas or
+// spaces.
+func parseOrigins(s string) ([]string, error) {
+	var out []string
+	for _, o := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if o == "*" {
+			out = append(out, o)
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
+		}
+		o = u.Scheme + "://" + strings.ToLower(u.Host)
+		if !originSyntax.MatchString(o) {
+			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// securityHeaders returns the headers every response carries. The policy
+// lets go-app run without inline scripts: its scripts are files, and the
+// wasm needs only 'wasm-unsafe-eval'. Styles allow inline attributes for
+// the host's accent colour.
+func securityHeaders(origins []string, tls bool) map[string]string {
+	ancestors := "'self'"
+	if len(origins) > 0 {
+		ancestors += " " + strings.Join(origins, " ")
+	}
+	h := map[string]string{
+		"Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+			"style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+			"font-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+			"base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors " + ancestors,
+		"X-Content-Type-Options":     "nosniff",
+		"Referrer-Policy":            "no-referrer",
+		"Permissions-Policy":         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+		"Cross-Origin-Opener-Policy": "same-origin",
+	}
+	if tls {
+		h["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+	}
+	return h
+}

@@ -1,0 +1,458 @@
+//go:build !wasm
+
+// Package server serves the quiz: go-app's prerendered pages and
+// scripts, the precompressed static assets, a health check and the
+// static export. It is built from a Config; nothing in it is global.
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/text/language"
+
+	"cxquiz/app/route"
+	"cxquiz/app/screens"
+	"cxquiz/quiz"
+)
+
+// Limits on what a request may carry; the longest real URL is a result
+// link of well under 200 bytes.
+const (
+	maxURLBytes    = 2048
+	maxQueryParams = 16
+)
+
+// Config is what a Server is built from.
+type Config struct {
+	// Bank is the question bank. The screens must be registered with the
+	// same bank (screens.Register), since go-app renders pages from its
+	// process-wide routes.
+	Bank *quiz.Bank
+	// Files are the web assets (web.Files): app.wasm with its .br and .gz
+	// variants, styles, scripts and icons.
+	Files fs.FS
+	// Log gets the access log and the server's own messages; nil: none.
+	Log *log.Logger
+
+	Addr         string        // host:port to listen on
+	EmbedOrigins string        // -embed-origins: origins allowed to frame the quiz, or *
+	TLSCert      string        // certificate and key files: serve HTTPS
+	TLSKey       string        //
+	Domain       string        // public host name, for link previews
+	Drain        time.Duration // how long in-flight requests may take on shutdown
+	// ReadHeaderTimeout overrides the server's, for tests; 0 keeps 5s.
+	ReadHeaderTimeout time.Duration
+}
+
+// Server serves the quiz.
+type Server struct {
+	cfg     Config
+	bank    *quiz.Bank
+	langs   language.Matcher  // the bank's languages, for Accept-Language
+	origins []string          // allowed to embed the quiz
+	headers map[string]string // on every response
+	appJS   []byte            // go-app's app.js, adapted to iframes
+	pages   *pageCache        // rendered pages by URL
+	styles  []byte            // the <style> element every page carries
+	log     *log.Logger
+	assets  *assets
+	app     *app.Handler
+	version string
+}
+
+// New checks the configuration and prepares everything a request needs.
+func New(c Config) (*Server, error) {
+	if c.Bank == nil || c.Files == nil {
+		return nil, errors.New("server: Config needs a Bank and Files")
+	}
+	if c.Log == nil {
+		c.Log = log.New(io.Discard, "", 0)
+	}
+	a, err := loadAssets(c.Files)
+	if err != nil {
+		return nil, err
+	}
+	wasm, ok := a.files["app.wasm"]
+	if !ok {
+		return nil, fmt.Errorf("web/app.wasm is missing: build it with `make build`")
+	}
+	origins, err := parseOrigins(c.EmbedOrigins)
+	if err != nil {
+		return nil, err
+	}
+	// go-app writes the domain into og:url unescaped (see attrSafe).
+	if c.Domain != "" && !originSyntax.MatchString("https://"+strings.ToLower(c.Domain)) {
+		return nil, fmt.Errorf("-domain: %q is not a host name like quiz.example.com", c.Domain)
+	}
+	s := &Server{cfg: c, bank: c.Bank, log: c.Log, assets: a, version: a.version, origins: origins,
+		langs: newMatcher(c.Bank), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(2048)}
+	t := screens.T(quiz.DefaultLang)
+	v := "?v=" + s.version
+	s.app = &app.Handler{
+		Name:            t.S("app.name"),
+		ShortName:       "CX check",
+		Title:           t.S("app.name"),
+		Description:     t.S("meta.description"),
+		Lang:            quiz.DefaultLang,
+		Domain:          c.Domain,
+		Image:           "/web/icon-512.png",
+		BackgroundColor: "#f6f4ef",
+		ThemeColor:      "#0b6e69",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		// A small progress note instead of go-app's full-screen loader:
+		// the prerendered page stays visible and usable (see quiz.css).
+		LoadingLabel:      "{progress}%",
+		Styles:            []string{"/web/quiz.css" + v},
+		Scripts:           []string{"/web/quiz.js" + v + " defer"},
+		Resources:         versioned(s.version),
+		Version:           s.version,
+		WasmContentLength: strconv.Itoa(len(wasm.raw)),
+		CacheableResources: []string{
+			"/web/quiz.css" + v, "/web/quiz.js" + v, "/web/icon.svg",
+		},
+		// quiz.js reads the embedding allow-list from here: it talks only
+		// to a parent page on the list.
+		RawHeaders: []string{`<meta name="cxquiz-embed-origins" content="` + html.EscapeString(strings.Join(origins, " ")) + `">`},
+	}
+	if s.appJS, err = s.adaptAppJS(); err != nil {
+		return nil, err
+	}
+	// go-app's scripts, compressed once: "/" names cannot be asked for
+	// under /web/.
+	a.add("/app.js", "text/javascript; charset=utf-8", s.appJS)
+	a.add("/wasm_exec.js", "text/javascript; charset=utf-8", s.goappFile("/wasm_exec.js"))
+	var quizCSS []byte
+	if f, ok := a.files["quiz.css"]; ok {
+		quizCSS = f.raw
+	}
+	s.styles = []byte("<style>" + minifyCSS(string(s.goappFile("/app.css"))+"\n"+string(quizCSS)) + "</style>\n")
+	return s, nil
+}
+
+// versioned resolves /web/ paths to URLs that change with every build, so
+// they can be cached for good.
+type versioned string
+
+func (v versioned) Resolve(p string) string {
+	if strings.HasPrefix(p, "/web/") && !strings.Contains(p, "?") {
+		return p + "?v=" + string(v)
+	}
+	return p
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	for k, v := range s.headers {
+		w.Header().Set(k, v)
+	}
+	rec := &recorder{ResponseWriter: w}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Printf("panic serving %s: %v", r.URL.Path, p)
+			if !rec.wrote {
+				http.Error(rec, "500 internal error", http.StatusInternalServerError)
+			}
+		}
+		// The query holds answers: the log keeps only the path.
+		s.log.Printf("%s %s %d %dB %s", r.Method, logPath(r.URL.Path), rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
+	}()
+	s.serve(rec, r)
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed: this site only answers GET and HEAD", http.StatusMethodNotAllowed)
+		return
+	}
+	if len(r.RequestURI) > maxURLBytes {
+		http.Error(w, "414 the address is too long", http.StatusRequestURITooLong)
+		return
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil || len(q) > maxQueryParams {
+		// The query itself cannot be read: explain a damaged link.
+		r2 := r.Clone(r.Context())
+		r2.URL.Path, r2.URL.RawQuery = "/result", "a=%21"
+		s.servePage(w, r2, http.StatusBadRequest, "", nil)
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/healthz":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprintln(w, "ok")
+	case strings.HasPrefix(p, "/web/"):
+		name := strings.TrimPrefix(p, "/web/")
+		if strings.Contains(name, "/") || strings.HasSuffix(name, ".go") {
+			http.Error(w, "404 not found: no such file", http.StatusNotFound)
+			return
+		}
+		s.assets.serve(w, r, name)
+	case p == "/robots.txt":
+		s.assets.serve(w, r, "robots.txt")
+	case p == "/app.js", p == "/goapp.js":
+		s.assets.serve(w, r, "/app.js")
+	case p == "/wasm_exec.js":
+		s.assets.serve(w, r, "/wasm_exec.js")
+	case p == "/embed.js":
+		s.assets.serve(w, r, "embed.js")
+	case p == "/app.css", p == "/app-worker.js",
+		p == "/manifest.webmanifest", p == "/manifest.json":
+		s.app.ServeHTTP(w, r)
+	case p == "/app.wasm", p == "/goapp.wasm":
+		s.assets.serve(w, r, "app.wasm")
+	default:
+		s.routePage(w, r)
+	}
+}
+
+// routePage answers a page URL: redirects a submitted answer, picks the
+// language and the status code, and lets go-app prerender the page.
+func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
+	rt := route.Parse(s.bank, r.URL)
+	if rt.Next != "" {
+		http.Redirect(w, r, rt.Next, http.StatusSeeOther)
+		return
+	}
+	status := rt.Status()
+	lang := rt.Prefs.Lang
+	if lang == "" {
+		w.Header().Add("Vary", "Accept-Language")
+		if lang = s.negotiateLang(r.Header.Get("Accept-Language")); lang == quiz.DefaultLang {
+			lang = "" // links stay as they are
+		}
+	}
+	s.servePage(w, r, status, lang, &rt)
+}
+
+// servePage prerenders the page for r's URL with the given status, or
+// serves it from the cache. A language chosen from Accept-Language is added
+// to the URL go-app sees, so the page and all its links are in it.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string, rt *route.Route) {
+	u := *r.URL
+	if status == http.StatusNotFound {
+		// go-app answers some paths itself (/sitemap.xml and /ads.txt
+		// with a 500, /VERSION/app.js) and writes the path into og:url
+		// unescaped: it sees one path for every "not found".
+		u.Path, u.RawPath = "/404", ""
+	}
+	q := u.Query()
+	if lang != "" {
+		q.Set("lang", lang)
+	}
+	// Question pages differ only in the result code and the option shown
+	// as chosen: one page is rendered per question, chosen option and
+	// display options, with a stand-in code swapped for the real one.
+	var code, standIn string
+	if rt != nil {
+		var ok bool
+		if standIn, code, ok = screens.StandIn(*rt); ok {
+			q.Set("a", standIn)
+		}
+	}
+	u.RawQuery = attrSafe(q).Encode()
+	key := strconv.Itoa(status) + " " + u.RequestURI()
+	var finalKey string
+	if standIn != "" {
+		// The page with its real code, once made, is kept as well.
+		finalKey = strings.Replace(key, standIn, code, 1)
+		if page, ok := s.pages.get(finalKey); ok {
+			s.writePage(w, r, page)
+			return
+		}
+	}
+	page, ok := s.pages.get(key)
+	if !ok {
+		r2 := r.Clone(r.Context())
+		r2.URL = &u
+		r2.Header.Del("If-None-Match")
+		rec := &pageRecorder{header: http.Header{}}
+		s.app.ServeHTTP(rec, r2)
+		if rec.status != http.StatusOK {
+			// Not a page (go-app could not render it): pass it on as it is.
+			copyHeader(w.Header(), rec.header)
+			w.WriteHeader(rec.status)
+			w.Write(rec.body.Bytes())
+			return
+		}
+		rec.header.Set("Content-Type", "text/html; charset=utf-8")
+		rec.header.Del("Content-Length")
+		page = &renderedPage{key: key, status: status, header: rec.header, body: s.inlineStyles(rec.body.Bytes())}
+		page.gz = gzipBytes(page.body)
+		s.pages.put(page)
+	}
+	if standIn != "" && standIn != code {
+		page = &renderedPage{key: finalKey, status: page.status, header: page.header,
+			body: bytes.ReplaceAll(page.body, []byte(standIn), []byte(code))}
+		page.gz = gzipBytes(page.body)
+		s.pages.put(page)
+	}
+	s.writePage(w, r, page)
+}
+
+// writePage writes a rendered page, gzipped where the client takes it.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *renderedPage) {
+	copyHeader(w.Header(), page.header)
+	w.Header().Add("Vary", "Accept-Encoding")
+	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := page.body
+	if page.gz != nil && acceptedEncodings(r.Header.Get("Accept-Encoding"))["gzip"] {
+		body = page.gz
+		w.Header().Set("Content-Encoding", "gzip")
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(page.status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// styleLinks are the stylesheets go-app links from every page.
+var styleLinks = regexp.MustCompile(`<link [^>]*href="(/app\.css|/web/quiz\.css\?v=[0-9a-f]*)"[^>]*>\s*`)
+
+// inlineStyles puts the page's styles into the page itself: on a slow
+// network each stylesheet a page waits for costs a round trip before the
+// first paint, more than its bytes cost inside the compressed page.
+func (s *Server) inlineStyles(page []byte) []byte {
+	done := false
+	return styleLinks.ReplaceAllFunc(page, func([]byte) []byte {
+		if done {
+			return nil
+		}
+		done = true
+		return s.styles
+	})
+}
+
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return w
+}}
+
+// gzipBytes compresses a page; pages are small, and speed matters more
+// than the last percent.
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	zw.Write(b)
+	zw.Close()
+	gzipWriters.Put(zw)
+	return buf.Bytes()
+}
+
+// minifyCSS drops comments and folds white space.
+func minifyCSS(css string) string {
+	css = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(css, "")
+	css = regexp.MustCompile(`\s+`).ReplaceAllString(css, " ")
+	return strings.TrimSpace(css)
+}
+
+// attrSafe replaces, in every value, the characters no valid value has
+// and markup needs. go-app's prerender writes attributes with
+// strconv.Quote, not HTML escaping, so a " in a value rendered into one
+// (a pasted code in the compare form) would end the attribute.
+func attrSafe(q url.Values) url.Values {
+	for _, vs := range q {
+		for i, v := range vs {
+			vs[i] = strings.Map(func(r rune) rune {
+				if strings.ContainsRune(`"'<>&\`, r) || !strconv.IsPrint(r) {
+					return utf8.RuneError
+				}
+				return r
+			}, v)
+		}
+	}
+	return q
+}
+
+func copyHeader(dst, src http.Header) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}
+
+// recorder notes the status and size of a response for the access log.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+	wrote  bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.wrote, r.status = true, code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if !r.wrote {
+		r.WriteHeader(http.StatusOK)
+	}
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}
+
+// logPath keeps log lines short and free of control characters.
+func logPath(p string) string {
+	if len(p) > 100 {
+		p = p[:100] + "…"
+	}
+	return strconv.Quote(p)
+}
+
+// adaptAppJS takes go-app's app.js and makes it quiet inside a
+// third-party iframe, where browsers may refuse service workers: there it
+// does not register one, and a refusal elsewhere is a warning, not a
+// console error.
+func (s *Server) adaptAppJS() ([]byte, error) {
+	js := string(s.goappFile("/app.js"))
+	for _, p := range [][2]string{
+		{"\ngoappInitServiceWorker();", "\nif (window.self === window.top) goappInitServiceWorker();"},
+		{`console.error("goapp service worker registration failed: ", err);`, `console.warn("goapp service worker registration failed: ", err);`},
+	} {
+		if !strings.Contains(js, p[0]) {
+			return nil, fmt.Errorf("go-app's app.js changed: cannot find %q to adapt", p[0])
+		}
+		js = strings.Replace(js, p[0], p[1], 1)
+	}
+	return []byte(js), nil
+}
+
+// goappFile returns one of the files go-app's handler makes (its scripts
+// and styles), as it would serve it.
+func (s *Server) goappFile(path string) []byte {
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	return rec.Body.Bytes()
+}

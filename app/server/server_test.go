@@ -1,0 +1,360 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cxquiz/quiz"
+)
+
+func testServer(t testing.TB) (*Server, *httptest.Server) {
+	t.Helper()
+	files := fstest.MapFS{
+		"app.wasm":       {Data: bytes.Repeat([]byte("wasm"), 1000)},
+		"app.wasm.br":    {Data: []byte("brotli-bytes")},
+		"app.wasm.gz":    {Data: []byte("gzip-bytes")},
+		"quiz.css":       {Data: []byte("body{}")},
+		"quiz.js":        {Data: []byte("//js")},
+		"embed.js":       {Data: []byte("//embed")},
+		"icon.svg":       {Data: []byte("<svg/>")},
+		"icon-192.png":   {Data: []byte("png")},
+		"icon-512.png":   {Data: []byte("png")},
+		"robots.txt":     {Data: []byte("User-agent: *\n")},
+		"web.go":         {Data: []byte("package web")},
+		"robots.txt.br":  {Data: []byte("longer than the original file")},
+		"quiz.css.gz":    {Data: []byte("gz")},
+		"unrelated.json": {Data: []byte("{}")},
+	}
+	s, err := New(Config{Bank: pageBank, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	return s, ts
+}
+
+// get fetches path without following redirects.
+func get(t testing.TB, ts *httptest.Server, path string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, ts.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	c := ts.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+func fullCode(t testing.TB, option func(i int) int) (quiz.Answers, string) {
+	a := bank.NewAnswers()
+	for i := range a {
+		a[i] = option(i)
+	}
+	return a, bank.Encode(a)
+}
+
+func TestPages(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	_, full := fullCode(t, func(i int) int { return i % 4 })
+	partial := bank.Encode(bank.NewAnswers().With(1, 2))
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{`<html lang="en"`, `id="start"`, `href="/q/1"`, "Customer-focused or customer-centric?"}},
+		{"/q/1", 200, []string{"Question 1 of 26", `action="/q/1"`, `name="pick"`, `type="radio"`, `id="screen-heading"`}},
+		{"/q/2?a=" + partial, 200, []string{"Question 2 of 26", `value="` + partial + `"`, `href="/q/1?a=` + partial + `"`}},
+		{"/q/1?a=" + partial, 200, []string{`id="opt-3"`}},
+		{"/q/26?a=" + partial, 200, []string{"See my result"}},
+		{"/result?a=" + full, 200, []string{`data-level="`, "Dimension by dimension", `role="img"`, "<svg", `id="share-link"`}},
+		{"/result?a=" + partial, 200, []string{"Not finished yet", "1 of 26", `href="/q/2?a=` + partial + `"`}},
+		{"/result?a=" + full[:10], 400, []string{"This link is damaged", `id="start-over"`}},
+		{"/q/3?a=zzz", 400, []string{"This link is damaged"}},
+		{"/q/0", 404, []string{"Page not found"}},
+		{"/q/27", 404, []string{"Page not found"}},
+		{"/q/1/x", 404, []string{"Page not found"}},
+		{"/nope", 404, []string{"Page not found"}},
+		{"/q/1?pick=9", 400, []string{"Choose the answer", `role="alert"`}},
+		{"/q/1?pick=", 400, []string{"Choose the answer"}},
+		{"/?lang=xx", 200, []string{`<html lang="en"`}},
+		{"/?lang=de", 200, []string{`<html lang="de"`}},
+		{"/?a=%zz", 400, []string{"This link is damaged"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res, body := get(t, ts, tt.path)
+			if res.StatusCode != tt.status {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+var rowAttrs = regexp.MustCompile(`<tr ([^>]*)>`)
+
+var locationCode = regexp.MustCompile(`[?&]a=([A-Za-z0-9_-]+)`)
+
+// TestAnsweredIsChecked checks that a question shows its earlier answer,
+// and only that one, as chosen.
+func TestAnsweredIsChecked(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	_, body := get(t, ts, "/q/1?a="+bank.Encode(bank.NewAnswers().With(1, 2)))
+	inputs := regexp.MustCompile(`<input [^>]*type="radio"[^>]*>`).FindAllString(body, -1)
+	if len(inputs) != 4 {
+		t.Fatalf("%d radios, want 4", len(inputs))
+	}
+	for i, in := range inputs {
+		checked := regexp.MustCompile(`\schecked[\s>=]`).MatchString(in)
+		if checked != (i == 2) {
+			t.Errorf("radio %d checked=%v: %s", i+1, checked, in)
+		}
+	}
+}
+
+func TestAnswerRedirects(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	res, _ := get(t, ts, "/q/1?pick=2")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d, want 303", res.StatusCode)
+	}
+	loc := res.Header.Get("Location")
+	m := locationCode.FindStringSubmatch(loc)
+	if !strings.HasPrefix(loc, "/q/2?") || m == nil {
+		t.Fatalf("Location %q, want /q/2 with a code", loc)
+	}
+	a, err := bank.Decode(m[1])
+	if err != nil || a.Get(1) != 1 || a.Answered() != 1 {
+		t.Fatalf("code in %q decodes to %v, %v", loc, a, err)
+	}
+	// Display options travel along.
+	res, _ = get(t, ts, "/q/1?pick=1&lang=de&embed=1")
+	if loc := res.Header.Get("Location"); !strings.Contains(loc, "lang=de") || !strings.Contains(loc, "embed=1") {
+		t.Errorf("Location %q lost the display options", loc)
+	}
+}
+
+// TestWholeQuizWithoutWasm answers every question the way a browser
+// without JavaScript does, through the forms and redirects, and checks
+// the result page against quiz.Score.
+func TestWholeQuizWithoutWasm(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	want, _ := fullCode(t, func(i int) int { return (i * 7) % 4 })
+	path := "/q/1"
+	for i := range want {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		res, _ := get(t, ts, path+sep+"pick="+strconv.Itoa(want[i]+1))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("answering question %d at %s: status %d", i+1, path, res.StatusCode)
+		}
+		path = res.Header.Get("Location")
+	}
+	if !strings.HasPrefix(path, "/result?") {
+		t.Fatalf("after the last answer: %s, want the result", path)
+	}
+	res, body := get(t, ts, path)
+	if res.StatusCode != 200 {
+		t.Fatalf("result status %d", res.StatusCode)
+	}
+	r, err := bank.Score(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body, `data-level="`+r.Level.ID+`"`) || !strings.Contains(body, `data-overall="`+strconv.Itoa(r.Overall)+`"`) {
+		t.Errorf("result page does not show level %s overall %d", r.Level.ID, r.Overall)
+	}
+	rows := map[string]bool{}
+	for _, m := range rowAttrs.FindAllStringSubmatch(body, -1) {
+		dim := regexp.MustCompile(`data-dimension="([^"]*)"`).FindStringSubmatch(m[1])
+		score := regexp.MustCompile(`data-score="([^"]*)"`).FindStringSubmatch(m[1])
+		if dim != nil && score != nil {
+			rows[dim[1]+"="+score[1]] = true
+		}
+	}
+	for _, d := range r.Dimensions {
+		if row := d.Dimension.ID + "=" + strconv.Itoa(d.Score); !rows[row] {
+			t.Errorf("result page lacks the row %s; has %v", row, rows)
+		}
+	}
+}
+
+func TestAssets(t *testing.T) {
+	t.Parallel()
+	s, ts := testServer(t)
+	v := "?v=" + s.version
+	tests := []struct {
+		name, path, accept string
+		status             int
+		encoding, body     string
+		cache              string
+	}{
+		{"brotli", "/web/app.wasm" + v, "gzip, deflate, br", 200, "br", "brotli-bytes", "immutable"},
+		{"gzip", "/web/app.wasm" + v, "gzip", 200, "gzip", "gzip-bytes", "immutable"},
+		{"br refused", "/web/app.wasm", "br;q=0, gzip", 200, "gzip", "gzip-bytes", "no-cache"},
+		{"identity", "/web/app.wasm", "", 200, "", strings.Repeat("wasm", 1000), "no-cache"},
+		{"old version", "/web/quiz.css?v=old", "br", 200, "", "body{}", "no-cache"},
+		{"variant larger than file", "/robots.txt", "br", 200, "", "User-agent: *\n", "no-cache"},
+		{"go source", "/web/web.go", "", 404, "", "", ""},
+		{"missing", "/web/nope.js", "", 404, "", "", ""},
+		{"traversal", "/web/../app/main.go", "", 404, "", "", ""},
+		{"encoded traversal", "/web/%2e%2e%2fmain.go", "", 404, "", "", ""},
+		{"subdir", "/web/a/b.css", "", 404, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := get(t, ts, tt.path, "Accept-Encoding", tt.accept)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			if tt.status != 200 {
+				return
+			}
+			if got := res.Header.Get("Content-Encoding"); got != tt.encoding {
+				t.Errorf("Content-Encoding %q, want %q", got, tt.encoding)
+			}
+			if body != tt.body {
+				t.Errorf("body %q, want %q", body, tt.body)
+			}
+			if got := res.Header.Get("Content-Length"); got != strconv.Itoa(len(tt.body)) {
+				t.Errorf("Content-Length %s, want %d", got, len(tt.body))
+			}
+			if !strings.Contains(res.Header.Get("Cache-Control"), tt.cache) {
+				t.Errorf("Cache-Control %q, want %q", res.Header.Get("Cache-Control"), tt.cache)
+			}
+		})
+	}
+	res, _ := get(t, ts, "/web/app.wasm"+v, "Accept-Encoding", "br")
+	if res.Header.Get("Vary") != "Accept-Encoding" || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("headers %v", res.Header)
+	}
+	res2, _ := get(t, ts, "/web/app.wasm"+v, "Accept-Encoding", "br", "If-None-Match", res.Header.Get("ETag"))
+	if res2.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: status %d, want 304", res2.StatusCode)
+	}
+	res3, _ := get(t, ts, "/web/app.wasm"+v, "Accept-Encoding", "gzip", "If-None-Match", res.Header.Get("ETag"))
+	if res3.StatusCode != http.StatusOK {
+		t.Errorf("the brotli ETag matched the gzip variant")
+	}
+}
+
+func TestGoAppResources(t *testing.T) {
+	t.Parallel()
+	s, ts := testServer(t)
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app.css", "/app-worker.js", "/manifest.webmanifest"} {
+		res, body := get(t, ts, p)
+		if res.StatusCode != 200 || body == "" {
+			t.Errorf("%s: status %d, %d bytes", p, res.StatusCode, len(body))
+		}
+		if strings.Contains(body, "raw.githubusercontent.com") || strings.Contains(body, "https://") && p == "/manifest.webmanifest" {
+			t.Errorf("%s refers to another host", p)
+		}
+	}
+	_, js := get(t, ts, "/app.js")
+	if !strings.Contains(js, `"/web/app.wasm?v=`+s.version+`"`) {
+		t.Errorf("app.js does not load the versioned wasm")
+	}
+	if !strings.Contains(js, `goappWasmContentLength = "4000"`) {
+		t.Errorf("app.js lacks the raw wasm length for its progress")
+	}
+}
+
+var urlAttr = regexp.MustCompile(`(?:src|href|action)="([^"]*)"`)
+
+// TestSelfHosted checks that no page makes the browser ask another host.
+func TestSelfHosted(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	_, full := fullCode(t, func(i int) int { return 3 })
+	for _, p := range []string{"/", "/q/5", "/result?a=" + full, "/nope"} {
+		_, body := get(t, ts, p)
+		for _, m := range urlAttr.FindAllStringSubmatch(body, -1) {
+			if !strings.HasPrefix(m[1], "/") {
+				t.Errorf("%s refers to %q", p, m[1])
+			}
+		}
+	}
+}
+
+func TestAcceptLanguage(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	res, body := get(t, ts, "/", "Accept-Language", "fr-CH, de;q=0.9, en;q=0.8")
+	if !strings.Contains(body, `<html lang="de"`) || !strings.Contains(body, `href="/q/1?lang=de"`) {
+		t.Errorf("German was not chosen")
+	}
+	if !strings.Contains(res.Header.Get("Vary"), "Accept-Language") {
+		t.Errorf("Vary %q", res.Header.Get("Vary"))
+	}
+	_, body = get(t, ts, "/?lang=en", "Accept-Language", "de")
+	if !strings.Contains(body, `<html lang="en"`) {
+		t.Errorf("?lang=en did not win over Accept-Language")
+	}
+	_, body = get(t, ts, "/", "Accept-Language", "fr, *;q=0.1")
+	if !strings.Contains(body, `<html lang="en"`) || strings.Contains(body, "lang=en") {
+		t.Errorf("an unknown language should give English with plain links")
+	}
+}
+
+func TestMethodsAndLimits(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	res, err := ts.Client().Post(ts.URL+"/q/1", "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST: %d Allow %q", res.StatusCode, res.Header.Get("Allow"))
+	}
+	res, _ = get(t, ts, "/q/1?a="+strings.Repeat("A", 3000))
+	if res.StatusCode != http.StatusRequestURITooLong {
+		t.Errorf("long URL: %d", res.StatusCode)
+	}
+	q := url.Values{}
+	for i := 0; i < 40; i++ {
+		q.Set("p"+strconv.Itoa(i), "1")
+	}
+	res, _ = get(t, ts, "/?"+q.Encode())
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("many parameters: %d", res.StatusCode)
+	}
+	res, body := get(t, ts, "/healthz")
+	if res.StatusCode != 200 || strings.TrimSpace(body) != "ok" {
+		t.Errorf("healthz: %d %q", res.StatusCode, body)
+	}
+}
