@@ -22,6 +22,12 @@ $(BIN): $(WASM).br $(GOFILES) $(wildcard web/*)
 
 wasm: $(WASM).br
 
+# Every published question bank as Go data, made from its JSON files, so
+# the wasm decodes no JSON at start-up (see tools/bankgen).
+BANKJSON := $(wildcard quiz/bank.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json)
+quiz/published_gen.go: $(BANKJSON) tools/bankgen/main.go
+	$(GO) run ./tools/bankgen
+
 $(WASM): $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./app
 

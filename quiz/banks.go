@@ -14,9 +14,29 @@ type Banks struct {
 	all []*Bank // by version, oldest first
 }
 
-// LoadAll parses and validates every bank version embedded in the
-// program, with their translations.
+// LoadAll returns every published bank version with its translations.
+//
+// It reads them from Go data that tools/bankgen makes from the JSON files
+// at build time (published_gen.go), already validated, so a program, and
+// above all the WebAssembly client on a slow phone, starts without
+// decoding JSON. [ParsePublished] reads the JSON files themselves; a test
+// keeps the two the same.
 func LoadAll() (*Banks, error) {
+	banks := make([]*Bank, 0, len(dataVersions))
+	for _, p := range dataVersions {
+		b, err := p.load()
+		if err != nil {
+			return nil, err
+		}
+		banks = append(banks, b)
+	}
+	return NewBanks(banks...)
+}
+
+// ParsePublished parses and validates every bank version embedded in the
+// program as JSON, with their translations: the source of the data
+// [LoadAll] returns.
+func ParsePublished() (*Banks, error) {
 	files, err := published()
 	if err != nil {
 		return nil, fmt.Errorf("quiz: listing bank versions: %w", err)
