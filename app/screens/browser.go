@@ -49,7 +49,15 @@ func syncChoice(picked int) {
 
 // restorePrerendered asks quiz.js to put back what the person did on the
 // prerendered page before the wasm replaced it: focus and an unsent choice.
+// It removes go-app's loading note (app.js leaves that to the wasm, whose
+// start-up goes on after go.run returns) and marks the take-over done for
+// make bench.
 func restorePrerendered() {
+	w := app.Window()
+	if l := w.GetElementByID("app-wasm-loader"); l.Truthy() {
+		l.Call("remove")
+	}
+	w.Get("performance").Call("mark", "cxquiz:mounted")
 	if f := app.Window().Get("cxquizRestore"); f.Truthy() {
 		app.Window().Call("cxquizRestore")
 	}
