@@ -25,7 +25,23 @@ type renderedPage struct {
 	status int
 	header http.Header
 	body   []byte
-	gz     []byte // body gzipped, for pages served as they are
+
+	// The body compressed, made on first demand: a browser asks for
+	// brotli, an older client or a proxy for gzip, rarely both.
+	brOnce, gzOnce sync.Once
+	br, gz         []byte
+}
+
+// brotli returns the body brotli-compressed.
+func (p *renderedPage) brotli() []byte {
+	p.brOnce.Do(func() { p.br = brotliBytes(p.body) })
+	return p.br
+}
+
+// gzipped returns the body gzipped.
+func (p *renderedPage) gzipped() []byte {
+	p.gzOnce.Do(func() { p.gz = gzipBytes(p.body) })
+	return p.gz
 }
 
 func newPageCache(max int) *pageCache {

@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/text/language"
 
@@ -71,10 +72,13 @@ type Server struct {
 	appJS   []byte            // go-app's app.js, adapted to iframes
 	pages   *pageCache        // rendered pages by URL
 	styles  []byte            // the <style> element every page carries
-	log     *log.Logger
-	assets  *assets
-	app     *app.Handler
-	version string
+	// loaderIcon is the image of the loading note: the icon the page's
+	// header shows already.
+	loaderIcon string
+	log        *log.Logger
+	assets     *assets
+	app        *app.Handler
+	version    string
 }
 
 // New checks the configuration and prepares everything a request needs.
@@ -147,7 +151,10 @@ func New(c Config) (*Server, error) {
 	if f, ok := a.files["quiz.css"]; ok {
 		quizCSS = f.raw
 	}
-	s.styles = []byte("<style>" + minifyCSS(string(s.goappFile("/app.css"))+"\n"+string(quizCSS)) + "</style>\n")
+	// go-app's own app.css styles its full-screen loader, which quiz.css
+	// turns into a small note: pages carry quiz.css alone.
+	s.styles = []byte("<style>" + minifyCSS(string(quizCSS)) + "</style>\n")
+	s.loaderIcon = "/web/icon.svg" + v
 	return s, nil
 }
 
@@ -301,20 +308,19 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 		}
 		rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		rec.header.Del("Content-Length")
-		page = &renderedPage{key: key, status: status, header: rec.header, body: s.inlineStyles(rec.body.Bytes())}
-		page.gz = gzipBytes(page.body)
+		page = &renderedPage{key: key, status: status, header: rec.header, body: s.trimPage(rec.body.Bytes())}
 		s.pages.put(page)
 	}
 	if standIn != "" && standIn != code {
 		page = &renderedPage{key: finalKey, status: page.status, header: page.header,
 			body: bytes.ReplaceAll(page.body, []byte(standIn), []byte(code))}
-		page.gz = gzipBytes(page.body)
 		s.pages.put(page)
 	}
 	s.writePage(w, r, page)
 }
 
-// writePage writes a rendered page, gzipped where the client takes it.
+// writePage writes a rendered page, brotli-compressed or gzipped where the
+// client takes it.
 func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *renderedPage) {
 	copyHeader(w.Header(), page.header)
 	w.Header().Add("Vary", "Accept-Encoding")
@@ -323,8 +329,12 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *rendere
 		return
 	}
 	body := page.body
-	if page.gz != nil && acceptedEncodings(r.Header.Get("Accept-Encoding"))["gzip"] {
-		body = page.gz
+	switch enc := acceptedEncodings(r.Header.Get("Accept-Encoding")); {
+	case enc["br"]:
+		body = page.brotli()
+		w.Header().Set("Content-Encoding", "br")
+	case enc["gzip"]:
+		body = page.gzipped()
 		w.Header().Set("Content-Encoding", "gzip")
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
@@ -336,6 +346,26 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *rendere
 
 // styleLinks are the stylesheets go-app links from every page.
 var styleLinks = regexp.MustCompile(`<link [^>]*href="(/app\.css|/web/quiz\.css\?v=[0-9a-f]*)"[^>]*>\s*`)
+
+// loaderImg is the image of go-app's loading note: go-app's 192 px PNG,
+// spinning (its attributes come in any order).
+var (
+	loaderImg = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
+	imgSrc    = regexp.MustCompile(`src="[^"]*"`)
+)
+
+// trimPage leaves out of a prerendered page what go-app puts in every page
+// and the quiz does not need: its stylesheet (loader styles quiz.css
+// replaces), the empty author meta, and a second icon to download (and
+// spin) for the loading note. Then it inlines the styles.
+func (s *Server) trimPage(page []byte) []byte {
+	page = bytes.Replace(page, []byte("<meta name=\"author\">\n"), nil, 1)
+	page = loaderImg.ReplaceAllFunc(page, func(img []byte) []byte {
+		img = bytes.Replace(img, []byte("goapp-logo goapp-spin"), []byte("goapp-logo"), 1)
+		return imgSrc.ReplaceAllLiteral(img, []byte(`src="`+s.loaderIcon+`"`))
+	})
+	return s.inlineStyles(page)
+}
 
 // inlineStyles puts the page's styles into the page itself: on a slow
 // network each stylesheet a page waits for costs a round trip before the
@@ -355,6 +385,16 @@ var gzipWriters = sync.Pool{New: func() any {
 	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
 	return w
 }}
+
+// brotliBytes compresses a page at a quality as quick as gzip's default
+// that still makes it a good deal smaller than gzip does.
+func brotliBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	bw := brotli.NewWriterLevel(&buf, 5)
+	bw.Write(b)
+	bw.Close()
+	return buf.Bytes()
+}
 
 // gzipBytes compresses a page; pages are small, and speed matters more
 // than the last percent.
@@ -431,15 +471,33 @@ func logPath(p string) string {
 	return strconv.Quote(p)
 }
 
-// adaptAppJS takes go-app's app.js and makes it quiet inside a
-// third-party iframe, where browsers may refuse service workers: there it
-// does not register one, and a refusal elsewhere is a warning, not a
-// console error.
+// adaptAppJS takes go-app's app.js and adapts it to a page that is
+// usable before the wasm arrives:
+//   - inside a third-party iframe, where browsers may refuse service
+//     workers, it does not register one, and a refusal elsewhere is a
+//     warning, not a console error;
+//   - the progress note changes only when its percentage does, not for
+//     every chunk of app.wasm (each change costs the page a style,
+//     layout and paint while the person reads or answers);
+//   - the Go program starts when the page is idle, in a task of its own
+//     after the compilation's, not in the middle of an interaction;
+//   - the wasm removes the loader itself once it has mounted its first
+//     screen (screens.restorePrerendered), since its start-up yields to
+//     the browser between phases and go.run returns before then.
 func (s *Server) adaptAppJS() ([]byte, error) {
 	js := string(s.goappFile("/app.js"))
 	for _, p := range [][2]string{
 		{"\ngoappInitServiceWorker();", "\nif (window.self === window.top) goappInitServiceWorker();"},
 		{`console.error("goapp service worker registration failed: ", err);`, `console.warn("goapp service worker registration failed: ", err);`},
+		{`    const showProgress = (progress) => {
+      loaderLabel.innerText`, `    let shownProgress = -1;
+    const showProgress = (progress) => {
+      if (progress === shownProgress) return;
+      shownProgress = progress;
+      loaderLabel.innerText`},
+		{`    go.run(wasm.instance);
+    loader.remove();`, `    await new Promise((resolve) => window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 20));
+    go.run(wasm.instance);`},
 	} {
 		if !strings.Contains(js, p[0]) {
 			return nil, fmt.Errorf("go-app's app.js changed: cannot find %q to adapt", p[0])

@@ -1,0 +1,81 @@
+//go:build !wasm
+
+package server
+
+import (
+	"compress/gzip"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Pages go brotli-compressed to clients that take it, gzipped to those
+// that take only gzip, and as they are to the rest; all three the same.
+func TestPageEncodings(t *testing.T) {
+	_, ts := testServer(t)
+	var bodies []string
+	for _, tc := range []struct{ accept, want string }{
+		{"gzip, deflate, br, zstd", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"identity", ""},
+	} {
+		res, body := get(t, ts, "/q/2", "Accept-Encoding", tc.accept)
+		if got := res.Header.Get("Content-Encoding"); got != tc.want {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tc.accept, got, tc.want)
+			continue
+		}
+		if vary := strings.Join(res.Header.Values("Vary"), ", "); !strings.Contains(vary, "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: Vary %q", tc.accept, vary)
+		}
+		var r io.Reader = strings.NewReader(body)
+		switch tc.want {
+		case "br":
+			r = brotli.NewReader(r)
+		case "gzip":
+			zr, err := gzip.NewReader(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r = zr
+		}
+		plain, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatalf("Accept-Encoding %q: %v", tc.accept, err)
+		}
+		bodies = append(bodies, string(plain))
+	}
+	for i, b := range bodies {
+		if b != bodies[0] {
+			t.Errorf("page %d differs from the first", i)
+		}
+	}
+	if !strings.Contains(bodies[0], `id="answer"`) {
+		t.Errorf("not the question page: %.300s", bodies[0])
+	}
+}
+
+// A page carries only the quiz's styles: none of go-app's loader styles,
+// and the loading note shows the icon the header already loaded, still.
+func TestPageTrimmed(t *testing.T) {
+	_, ts := testServer(t)
+	res, body := get(t, ts, "/q/1")
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	for _, unwanted := range []string{"goapp-spin", "goapp-notfound-title", `href="/app.css"`, `<meta name="author">`, "icon-192.png"} {
+		if strings.Contains(body, unwanted) {
+			t.Errorf("the page has %q", unwanted)
+		}
+	}
+	for _, wanted := range []string{`id="app-wasm-loader"`, `class="goapp-logo"`, `src="/web/icon.svg?v=`, "<style>body{}</style>"} {
+		if !strings.Contains(body, wanted) {
+			t.Errorf("the page lacks %q", wanted)
+		}
+	}
+	if n := strings.Count(body, `src="/web/icon.svg?v=`); n != 2 {
+		t.Errorf("the icon is shown %d times, want 2 (header and loading note)", n)
+	}
+}
