@@ -72,6 +72,7 @@ load: build
 # written to bench/out/report.md). Needs Chromium (scripts/setup); see
 # bench/README.md.
 bench: build
+	@scripts/setup bench
 	$(GO) run ./bench -bin $(BIN) -runs 5 -duration 10s
 
 # A static site for any CDN or static host.

@@ -35,6 +35,9 @@ type config struct {
 	out          string
 	skip         map[string]bool
 	visitTimeout time.Duration
+	// lighthouseRuns caps the Lighthouse runs per page (each takes a
+	// minute or two): the report shows their median.
+	lighthouseRuns int
 }
 
 func main() {
@@ -59,7 +62,8 @@ func parseFlags(args []string) (config, error) {
 	fs.IntVar(&c.conns, "conns", 32, "connections (and workers) of the load generator")
 	fs.StringVar(&c.chromium, "chromium", "", "Chromium `path` (default: chromium on PATH)")
 	fs.StringVar(&c.out, "out", "", "report `file` (default: bench/out/report.md in the module)")
-	fs.StringVar(&skip, "skip", "", "comma-separated parts to leave out: sizes, browser, load, wasm")
+	fs.StringVar(&skip, "skip", "", "comma-separated parts to leave out: sizes, browser, takeover, lighthouse, load, wasm")
+	fs.IntVar(&c.lighthouseRuns, "lighthouse-runs", 1, "Lighthouse runs per page, at most -runs")
 	fs.DurationVar(&c.visitTimeout, "visit-timeout", 3*time.Minute, "give up on one browser visit after this long")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -73,7 +77,7 @@ func parseFlags(args []string) (config, error) {
 	c.skip = map[string]bool{}
 	for _, s := range strings.FieldsFunc(skip, func(r rune) bool { return r == ',' || r == ' ' }) {
 		switch s {
-		case "sizes", "browser", "load", "wasm":
+		case "sizes", "browser", "takeover", "lighthouse", "load", "wasm":
 			c.skip[s] = true
 		default:
 			return c, fmt.Errorf("-skip: unknown part %q", s)
@@ -100,7 +104,7 @@ func run(ctx context.Context, args []string) error {
 	if _, err := os.Stat(c.bin); err != nil {
 		return fmt.Errorf("%w (run `make build` first, or use `make bench`)", err)
 	}
-	if !c.skip["browser"] && c.chromium == "" {
+	if !(c.skip["browser"] && c.skip["takeover"] && c.skip["lighthouse"]) && c.chromium == "" {
 		if c.chromium, err = exec.LookPath("chromium"); err != nil {
 			return errors.New("chromium not found on PATH: install it (scripts/setup), set -chromium, or -skip browser")
 		}
@@ -138,6 +142,18 @@ func run(ctx context.Context, args []string) error {
 			return fmt.Errorf("browser: %w", err)
 		}
 		r.loads = append(r.loads, "after the browser runs "+loadAvg())
+	}
+	if !c.skip["takeover"] {
+		if r.takeover, err = measureTakeover(ctx, c, srv); err != nil {
+			return fmt.Errorf("take-over: %w", err)
+		}
+		r.loads = append(r.loads, "after the take-over runs "+loadAvg())
+	}
+	if !c.skip["lighthouse"] {
+		if r.lighthouse, err = measureLighthouse(ctx, c, root, srv); err != nil {
+			return fmt.Errorf("lighthouse: %w", err)
+		}
+		r.loads = append(r.loads, "after Lighthouse "+loadAvg())
 	}
 	if !c.skip["load"] {
 		r.loads = append(r.loads, "before the load tests "+loadAvg())

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"cxquiz/quiz"
+)
+
+// The Lighthouse part: Lighthouse's mobile preset (simulated slow 4G and
+// CPU×4, a mid-range phone's screen) on the intro, a question, a result
+// and the compare page. Lighthouse is the npm package pinned in
+// bench/lighthouse/package.json (scripts/setup bench installs it), run
+// with the Debian chromium and the flags this network needs.
+
+// lighthouseCategories are the categories scored, in report order.
+var lighthouseCategories = []struct{ id, name string }{
+	{"performance", "Performance"},
+	{"accessibility", "Accessibility"},
+	{"best-practices", "Best practices"},
+	{"seo", "SEO"},
+}
+
+// lighthouseAudits are the performance figures the report shows.
+var lighthouseAudits = []struct{ id, name string }{
+	{"first-contentful-paint", "FCP"},
+	{"largest-contentful-paint", "LCP"},
+	{"total-blocking-time", "TBT"},
+	{"interactive", "TTI"},
+	{"bootup-time", "JS/wasm boot-up"},
+}
+
+type lighthousePage struct {
+	name, path string
+	runs       []lighthouseRun
+}
+
+type lighthouseRun struct {
+	scores  map[string]float64 // by category id, 0–100
+	audits  map[string]string  // display values by audit id
+	tbt     float64            // ms
+	version string
+	err     string // why the run has no scores
+}
+
+type lighthouseResults struct {
+	version string
+	pages   []*lighthousePage
+}
+
+// lighthouseBin finds the pinned Lighthouse.
+func lighthouseBin(root string) (string, error) {
+	bin := filepath.Join(root, "bench", "lighthouse", "node_modules", "lighthouse", "cli", "index.js")
+	if _, err := os.Stat(bin); err != nil {
+		return "", errors.New("lighthouse is not installed: run scripts/setup bench (make bench does), or -skip lighthouse")
+	}
+	return bin, nil
+}
+
+func measureLighthouse(ctx context.Context, c config, root string, srv *server) (*lighthouseResults, error) {
+	bin, err := lighthouseBin(root)
+	if err != nil {
+		return nil, err
+	}
+	result, compare, err := resultPaths(ctx, srv.url)
+	if err != nil {
+		return nil, err
+	}
+	res := &lighthouseResults{pages: []*lighthousePage{
+		{name: "intro", path: "/"},
+		{name: "question", path: "/q/1"},
+		{name: "result", path: result},
+		{name: "compare", path: compare},
+	}}
+	runs := max(1, min(c.runs, c.lighthouseRuns))
+	for i := range runs {
+		for _, pg := range res.pages {
+			progress("lighthouse run %d/%d: %s (%s)", i+1, runs, pg.name, short(pg.path))
+			r := lighthouseRunOnce(ctx, bin, c.chromium, srv.url+pg.path)
+			if r.err != "" {
+				progress("  %s", r.err)
+			} else {
+				progress("  performance %.0f, accessibility %.0f, best practices %.0f, SEO %.0f; TBT %s",
+					r.scores["performance"], r.scores["accessibility"], r.scores["best-practices"], r.scores["seo"], ms(r.tbt))
+				res.version = r.version
+			}
+			pg.runs = append(pg.runs, r)
+		}
+	}
+	return res, nil
+}
+
+// resultPaths returns the path of a finished result and of the compare
+// page of two results, made with the bank the server takes.
+func resultPaths(ctx context.Context, base string) (result, compare string, err error) {
+	var banks []*quiz.Bank
+	if b, err := quiz.Load(); err == nil {
+		banks = append(banks, b)
+	}
+	if all, err := quiz.LoadAll(); err == nil {
+		banks = append(banks, all.All()...)
+	}
+	for _, b := range banks {
+		a, c := b.NewAnswers(), b.NewAnswers()
+		for i := range a {
+			a[i], c[i] = i%quiz.OptionsPerQuestion, (i+1)%quiz.OptionsPerQuestion
+		}
+		codeA, codeC := b.Encode(a), b.Encode(c)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/result?a="+codeA, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return "", "", err
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			return "/result?a=" + codeA, "/compare?r=" + codeA + "&r=" + codeC, nil
+		}
+	}
+	return "", "", errors.New("the server shows no result for a code of any bank version")
+}
+
+func lighthouseRunOnce(ctx context.Context, bin, chromium, url string) lighthouseRun {
+	r := lighthouseRun{scores: map[string]float64{}, audits: map[string]string{}}
+	dir, err := os.MkdirTemp("", "cxquiz-lighthouse-")
+	if err != nil {
+		r.err = err.Error()
+		return r
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "report.json")
+	flags := []string{"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + filepath.Join(dir, "profile")}
+	cmd := exec.CommandContext(ctx, "node", bin, url, "--output=json", "--output-path="+out, "--quiet",
+		"--chrome-flags="+strings.Join(flags, " "),
+		"--only-categories=performance,accessibility,best-practices,seo")
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		r.err = fmt.Sprintf("lighthouse failed: %v: %s", err, lastLine(stderr.String()))
+		return r
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		r.err = err.Error()
+		return r
+	}
+	var rep struct {
+		LighthouseVersion string `json:"lighthouseVersion"`
+		RuntimeError      *struct{ Code, Message string }
+		Categories        map[string]struct {
+			Score *float64 `json:"score"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			DisplayValue string  `json:"displayValue"`
+			NumericValue float64 `json:"numericValue"`
+		} `json:"audits"`
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		r.err = "reading lighthouse's report: " + err.Error()
+		return r
+	}
+	r.version = rep.LighthouseVersion
+	for id, c := range rep.Categories {
+		if c.Score != nil {
+			r.scores[id] = *c.Score * 100
+		}
+	}
+	for _, a := range lighthouseAudits {
+		r.audits[a.id] = rep.Audits[a.id].DisplayValue
+	}
+	r.tbt = rep.Audits["total-blocking-time"].NumericValue
+	if len(r.scores) < len(lighthouseCategories) {
+		msg := "some categories have no score"
+		if rep.RuntimeError != nil {
+			msg += ": " + rep.RuntimeError.Message
+		}
+		r.err = msg
+	}
+	return r
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+// score is the median score of a category over the runs that have one.
+func (pg *lighthousePage) score(cat string) float64 {
+	var xs []float64
+	for _, r := range pg.runs {
+		if v, ok := r.scores[cat]; ok {
+			xs = append(xs, v)
+		}
+	}
+	return median(xs)
+}

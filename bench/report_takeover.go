@@ -1,0 +1,153 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Goals of the take-over (issue 16), slow 4G + CPU×4, medians of the runs.
+const (
+	goalLongestTask = 250.0 // ms
+	goalTBT         = 300.0 // ms
+	goalInput       = 200.0 // ms
+	goalLighthouse  = 95.0
+)
+
+func (t *takeoverResults) stat(f func(takeoverRun) float64) []float64 {
+	var xs []float64
+	for _, r := range t.runs {
+		if v := f(r); !math.IsNaN(v) {
+			xs = append(xs, v)
+		}
+	}
+	return xs
+}
+
+func (r *report) takeoverGoals(p printer) {
+	t := r.takeover
+	if t == nil {
+		return
+	}
+	longest := t.stat(func(r takeoverRun) float64 { return r.longest })
+	tbt := t.stat(func(r takeoverRun) float64 { return r.tbt })
+	input := t.stat(func(r takeoverRun) float64 { return r.maxLatency() })
+	p("| Longest main-thread task while the wasm takes over %s, slow 4G + CPU×4 | ≤ %.0f ms | %s | %s |\n", t.path, goalLongestTask, msSpread(longest), verdict(median(longest) <= goalLongestTask))
+	p("| Total Blocking Time of the visit (FCP to a second after the take-over) | ≤ %.0f ms | %s | %s |\n", goalTBT, msSpread(tbt), verdict(median(tbt) <= goalTBT))
+	p("| Slowest answer to a tap or key press during the take-over | ≤ %.0f ms | %s | %s |\n", goalInput, msSpread(input), verdict(median(input) <= goalInput))
+}
+
+func (r *report) lighthouseGoals(p printer) {
+	l := r.lighthouse
+	if l == nil {
+		return
+	}
+	var worst []string
+	ok := true
+	for _, c := range lighthouseCategories {
+		low, at := math.Inf(1), ""
+		for _, pg := range l.pages {
+			if s := pg.score(c.id); math.IsNaN(s) || s < low {
+				low, at = s, pg.name
+			}
+		}
+		if math.IsNaN(low) || low < goalLighthouse {
+			ok = false
+		}
+		worst = append(worst, fmt.Sprintf("%s %.0f (%s)", c.name, low, at))
+	}
+	p("| Lighthouse mobile, every category, intro, question, result, compare | ≥ %.0f | lowest: %s | %s |\n", goalLighthouse, strings.Join(worst, " · "), verdict(ok))
+}
+
+func (r *report) takeoverSection(p printer) {
+	t := r.takeover
+	if t == nil {
+		return
+	}
+	p("## wasm take-over\n\n")
+	p("A cold visit of %s on slow 4G + CPU×4, traced (DevTools tracing: the page's main-thread tasks), while the bench taps the options and presses their number keys every 150 ms from when 85 %% of app.wasm has arrived until a second after the wasm's first screen is mounted. Medians of %d runs, (min–max). *Busy* is main-thread time in tasks within the phase; a task may span two phases.\n\n", t.path, len(t.runs))
+	names := []string{}
+	seen := map[string]bool{}
+	for _, run := range t.runs {
+		for _, ph := range run.phases {
+			if !seen[ph.name] {
+				seen[ph.name] = true
+				names = append(names, ph.name)
+			}
+		}
+	}
+	p("| Phase | From | To | Busy | Longest task in it |\n|---|---|---|---|---|\n")
+	for _, n := range names {
+		get := func(f func(phase) float64) []float64 {
+			var xs []float64
+			for _, run := range t.runs {
+				for _, ph := range run.phases {
+					if ph.name == n {
+						xs = append(xs, f(ph))
+					}
+				}
+			}
+			return xs
+		}
+		p("| %s | %s | %s | %s | %s |\n", n, msSpread(get(func(ph phase) float64 { return ph.start })), msSpread(get(func(ph phase) float64 { return ph.end })),
+			msSpread(get(func(ph phase) float64 { return ph.busy })), msSpread(get(func(ph phase) float64 { return ph.longest })))
+	}
+	p("\n| Measure | Median (min–max) |\n|---|---|\n")
+	p("| Longest task, end of download to a second after mount | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.longest })))
+	p("| Total Blocking Time, FCP to the end of the visit | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.tbt })))
+	p("| Total Blocking Time within the take-over | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.tbtWindow })))
+	p("| Inputs sent during the take-over | %s |\n", strings.TrimSuffix(msSpread(t.stat(func(r takeoverRun) float64 { return float64(r.inputs) })), ""))
+	p("| Slowest answer to an input (Event Timing: input to next paint) | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.maxLatency() })))
+	p("| Median answer to an input | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 {
+		if len(r.latencies) == 0 {
+			return math.NaN()
+		}
+		return median(r.latencies)
+	})))
+	for i, run := range t.runs {
+		for _, n := range run.notes {
+			p("\nRun %d: %s\n", i+1, n)
+		}
+	}
+	p("\n")
+}
+
+func (r *report) lighthouseSection(p printer) {
+	l := r.lighthouse
+	if l == nil {
+		return
+	}
+	p("## Lighthouse\n\n")
+	p("Lighthouse %s, mobile preset (simulated slow 4G and CPU×4), with the Debian chromium; median of %d run(s) per page. Its CPU timings scale with this machine's speed: a busy machine lowers the performance score.\n\n", l.version, len(l.pages[0].runs))
+	p("| Page |")
+	for _, c := range lighthouseCategories {
+		p(" %s |", c.name)
+	}
+	for _, a := range lighthouseAudits {
+		p(" %s |", a.name)
+	}
+	p("\n|---|")
+	for range len(lighthouseCategories) + len(lighthouseAudits) {
+		p("---|")
+	}
+	p("\n")
+	for _, pg := range l.pages {
+		p("| %s `%s` |", pg.name, short(pg.path))
+		for _, c := range lighthouseCategories {
+			p(" %.0f |", pg.score(c.id))
+		}
+		last := pg.runs[len(pg.runs)-1]
+		for _, a := range lighthouseAudits {
+			p(" %s |", last.audits[a.id])
+		}
+		p("\n")
+	}
+	for _, pg := range l.pages {
+		for _, run := range pg.runs {
+			if run.err != "" {
+				p("\n%s: %s\n", pg.name, run.err)
+			}
+		}
+	}
+	p("\n")
+}
