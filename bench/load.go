@@ -2,20 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"regexp"
 	"runtime"
-	"slices"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"cxquiz/internal/load"
 )
 
 // loadResult is one load test: conns workers, each sending a request as
@@ -85,9 +78,9 @@ func (t *loadTarget) errors() (n int, first string) {
 }
 
 func measureLoad(ctx context.Context, c config, srv *server) (*loadResults, error) {
-	client := loadClient(c.conns)
+	client := load.NewClient(c.conns)
 	defer client.CloseIdleConnections()
-	page, err := partialAnswerURL(ctx, client, srv.url, 7)
+	page, err := load.QuestionURL(ctx, client, srv.url, 7)
 	if err != nil {
 		return nil, err
 	}
@@ -95,16 +88,16 @@ func measureLoad(ctx context.Context, c config, srv *server) (*loadResults, erro
 	if err != nil {
 		return nil, err
 	}
-	before, err := readProc(srv.cmd.Process.Pid)
+	before, err := load.ReadProc(srv.cmd.Process.Pid)
 	if err != nil {
 		return nil, err
 	}
 	progress("load: answering questions 1–6 every way (4⁶ codes) for distinct question-7 URLs")
-	distinct, err := allAnswerURLs(ctx, client, srv.url, 7, c.conns)
+	distinct, err := load.AllQuestionURLs(ctx, client, srv.url, 7, c.conns)
 	if err != nil {
 		return nil, err
 	}
-	res := &loadResults{conns: c.conns, duration: c.duration, startRSSKB: before.rssKB}
+	res := &loadResults{conns: c.conns, duration: c.duration, startRSSKB: before.RSSKB}
 	const browserEncodings = "gzip, deflate, br"
 	targets := []struct {
 		name string
@@ -132,239 +125,50 @@ func measureLoad(ctx context.Context, c config, srv *server) (*loadResults, erro
 			res.targets[j].runs = append(res.targets[j].runs, r)
 		}
 	}
-	after, err := readProc(srv.cmd.Process.Pid)
+	after, err := load.ReadProc(srv.cmd.Process.Pid)
 	if err != nil {
 		return nil, err
 	}
-	res.hwmKB, res.rssKB = after.hwmKB, after.rssKB
+	res.hwmKB, res.rssKB = after.HWMKB, after.RSSKB
 	return res, nil
-}
-
-func loadClient(conns int) *http.Client {
-	return &http.Client{
-		Transport: &http.Transport{
-			Proxy: nil,
-			DialContext: (&net.Dialer{
-				Timeout:   5 * time.Second,
-				KeepAlive: 30 * time.Second,
-			}).DialContext,
-			MaxIdleConns:        2 * conns,
-			MaxIdleConnsPerHost: 2 * conns,
-			MaxConnsPerHost:     conns,
-			IdleConnTimeout:     90 * time.Second,
-			DisableCompression:  true, // bodies are counted as sent
-			ForceAttemptHTTP2:   false,
-		},
-		Timeout: 10 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error {
-			return http.ErrUseLastResponse
-		},
-	}
-}
-
-// partialAnswerURL answers questions 1 to n-1 through the server's own
-// answer form (?pick=N, a redirect to the next question) and returns the
-// URL of question n with the answers so far: a valid partial code.
-func partialAnswerURL(ctx context.Context, client *http.Client, base string, n int) (string, error) {
-	next := "/q/1"
-	want := regexp.MustCompile(fmt.Sprintf(`^/q/%d\?`, n))
-	for i := 1; i < n; i++ {
-		u := next + sep(next) + fmt.Sprintf("pick=%d", i%4+1)
-		loc, err := redirect(ctx, client, base+u)
-		if err != nil {
-			return "", err
-		}
-		next = loc
-	}
-	if !want.MatchString(next) {
-		return "", fmt.Errorf("answering %d questions led to %s, not question %d", n-1, next, n)
-	}
-	return next, nil
-}
-
-// allAnswerURLs answers questions 1 to n-1 in every way (option 1 to 4
-// each) through the server's answer form, level by level, and returns the
-// 4^(n-1) URLs of question n: pages that all differ.
-func allAnswerURLs(ctx context.Context, client *http.Client, base string, n, workers int) ([]string, error) {
-	level := []string{"/q/1"}
-	for q := 1; q < n; q++ {
-		next := make([]string, len(level)*4)
-		var firstErr error
-		var mu sync.Mutex
-		jobs := make(chan int)
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				for i := range jobs {
-					u := level[i/4] + sep(level[i/4]) + fmt.Sprintf("pick=%d", i%4+1)
-					loc, err := redirect(ctx, client, base+u)
-					mu.Lock()
-					if err != nil && firstErr == nil {
-						firstErr = err
-					}
-					next[i] = loc
-					mu.Unlock()
-				}
-			})
-		}
-		for i := range next {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		level = next
-	}
-	return level, nil
-}
-
-// redirect GETs u and returns where it redirects to.
-func redirect(ctx context.Context, client *http.Client, u string) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return "", err
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return "", err
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
-		return "", fmt.Errorf("answering %s: %s, not a redirect", u, resp.Status)
-	}
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil {
-		return "", err
-	}
-	return loc.RequestURI(), nil
-}
-
-func sep(u string) string {
-	if strings.Contains(u, "?") {
-		return "&"
-	}
-	return "?"
 }
 
 func loadTest(ctx context.Context, client *http.Client, srv *server, c config, name string, paths []string, enc string) (loadResult, error) {
 	r := loadResult{name: name, path: paths[0], urls: len(paths), encoding: enc}
-	targets := make([]string, len(paths))
-	for i, p := range paths {
-		targets[i] = srv.url + p
-	}
 	// Check once that the first URL answers 200.
-	if _, _, err := fetch(ctx, targets[0], enc); err != nil {
+	if _, _, err := fetch(ctx, srv.url+paths[0], enc); err != nil {
 		return r, err
 	}
-	var turn atomic.Uint64
+	t := &load.Target{Name: name, Paths: paths, Header: http.Header{"Accept-Encoding": {enc}, "Accept": {"text/html,*/*"}}}
 	pid := srv.cmd.Process.Pid
 	client.CloseIdleConnections() // each test opens its own connections
-
-	type worker struct {
-		lat      []time.Duration
-		errs     int
-		firstErr string
-		bytes    int64
-	}
-	shoot := func(ctx context.Context, until time.Time, record bool) ([]*worker, time.Duration) {
-		ws := make([]*worker, c.conns)
-		var wg sync.WaitGroup
-		start := time.Now()
-		for i := range ws {
-			w := &worker{lat: make([]time.Duration, 0, 1<<14)}
-			ws[i] = w
-			wg.Go(func() {
-				for ctx.Err() == nil && time.Now().Before(until) {
-					target := targets[(turn.Add(1)-1)%uint64(len(targets))]
-					t0 := time.Now()
-					n, err := get(ctx, client, target, enc)
-					d := time.Since(t0)
-					if !record {
-						continue
-					}
-					if err != nil {
-						if ctx.Err() != nil {
-							return
-						}
-						w.errs++
-						if w.firstErr == "" {
-							w.firstErr = err.Error()
-						}
-						continue
-					}
-					w.lat = append(w.lat, d)
-					w.bytes += n
-				}
-			})
-		}
-		wg.Wait()
-		return ws, time.Since(start)
-	}
-	shoot(ctx, time.Now().Add(c.warmup), false)
+	load.Run(ctx, client, srv.url, t, c.conns, c.warmup)
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	cpu0, err := cpuTime(pid)
+	cpu0, err := load.CPUTime(pid)
 	if err != nil {
 		return r, err
 	}
-	self0, _ := cpuTime(os.Getpid())
-	sys0, _ := systemBusy()
-	ws, elapsed := shoot(ctx, time.Now().Add(c.duration), true)
+	self0, _ := load.CPUTime(os.Getpid())
+	sys0, _ := load.SystemBusy()
+	res := load.Run(ctx, client, srv.url, t, c.conns, c.duration)
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	cpu1, err := cpuTime(pid)
+	cpu1, err := load.CPUTime(pid)
 	if err != nil {
 		return r, err
 	}
-	self1, _ := cpuTime(os.Getpid())
-	sys1, _ := systemBusy()
-	var all []time.Duration
-	for _, w := range ws {
-		all = append(all, w.lat...)
-		r.errors += w.errs
-		r.bodyBytes += w.bytes
-		if r.firstErr == "" {
-			r.firstErr = w.firstErr
-		}
-	}
-	slices.Sort(all)
-	r.requests = len(all)
-	r.elapsed = elapsed
-	r.p50, r.p99 = percentile(all, 50), percentile(all, 99)
-	if len(all) > 0 {
-		r.mx = all[len(all)-1]
-	}
+	self1, _ := load.CPUTime(os.Getpid())
+	sys1, _ := load.SystemBusy()
+	r.requests = len(res.Latencies)
+	r.errors = res.Errors + res.Non2xx
+	r.firstErr = res.FirstErr
+	r.bodyBytes = res.Bytes
+	r.elapsed = res.Elapsed
+	r.p50, r.p99, r.mx = res.Percentile(50), res.Percentile(99), res.Percentile(100)
 	r.serverCPU, r.benchCPU = cpu1-cpu0, self1-self0
 	r.otherCPU = max(0, sys1-sys0-r.serverCPU-r.benchCPU)
 	return r, nil
-}
-
-var errStatus = errors.New("unexpected status")
-
-// get requests target and reads the whole body, as a browser would.
-func get(ctx context.Context, client *http.Client, target, enc string) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-	if err != nil {
-		return 0, err
-	}
-	req.Header.Set("Accept-Encoding", enc)
-	req.Header.Set("Accept", "text/html,*/*")
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	n, err := io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return n, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return n, fmt.Errorf("%w %s", errStatus, resp.Status)
-	}
-	return n, nil
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -12,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	binary "cxquiz/internal/launch"
+	"cxquiz/internal/load"
 )
 
 // server is the quiz server under test, started from the built binary on
@@ -20,7 +18,7 @@ import (
 // what really went over the network during a browser visit, service
 // worker fetches included.
 type server struct {
-	*binary.Server
+	*load.Server
 	cmd     *exec.Cmd
 	url     string // http://127.0.0.1:PORT
 	version string
@@ -45,7 +43,7 @@ func startServer(ctx context.Context, bin string) (*server, error) {
 		return nil, err
 	}
 	s := &server{}
-	p, err := binary.Start(bin, nil, s.read)
+	p, err := load.Start(bin, nil, s.read)
 	if err != nil {
 		return nil, err
 	}
@@ -108,86 +106,6 @@ func (s *server) lastEntry() time.Time {
 
 // stop asks the server to shut down and waits for it.
 func (s *server) stop() { s.Stop(15 * time.Second) }
-
-// procStats are a process's peak and current resident memory and CPU time.
-type procStats struct {
-	hwmKB, rssKB int64
-	cpu          time.Duration
-}
-
-// readProc reads /proc/PID/status and /proc/PID/stat.
-func readProc(pid int) (procStats, error) {
-	var p procStats
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return p, err
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		k, v, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		f := strings.Fields(v)
-		if len(f) == 0 {
-			continue
-		}
-		n, _ := strconv.ParseInt(f[0], 10, 64)
-		switch k {
-		case "VmHWM":
-			p.hwmKB = n
-		case "VmRSS":
-			p.rssKB = n
-		}
-	}
-	if p.cpu, err = cpuTime(pid); err != nil {
-		return p, err
-	}
-	return p, nil
-}
-
-// cpuTime is the user+system CPU time of a process so far.
-func cpuTime(pid int) (time.Duration, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, err
-	}
-	// The command name (field 2) may hold spaces: count from after it.
-	i := strings.LastIndexByte(string(b), ')')
-	if i < 0 {
-		return 0, errors.New("unreadable /proc stat")
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, errors.New("short /proc stat")
-	}
-	// Fields 14 and 15 (utime, stime), in clock ticks of 1/100 s on Linux.
-	ut, _ := strconv.ParseInt(f[11], 10, 64)
-	st, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(ut+st) * 10 * time.Millisecond, nil
-}
-
-// systemBusy is the CPU time all processes have used so far (the busy
-// part of /proc/stat's first line).
-func systemBusy() (time.Duration, error) {
-	b, err := os.ReadFile("/proc/stat")
-	if err != nil {
-		return 0, err
-	}
-	line, _, _ := strings.Cut(string(b), "\n")
-	f := strings.Fields(line)
-	if len(f) < 9 || f[0] != "cpu" {
-		return 0, errors.New("unreadable /proc/stat")
-	}
-	var busy int64
-	for i, v := range f[1:9] {
-		if i == 3 || i == 4 { // idle, iowait
-			continue
-		}
-		n, _ := strconv.ParseInt(v, 10, 64)
-		busy += n
-	}
-	return time.Duration(busy) * 10 * time.Millisecond, nil
-}
 
 // loadAvg is the 1-minute load average.
 func loadAvg() string {

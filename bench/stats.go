@@ -3,7 +3,6 @@ package main
 import (
 	"math"
 	"slices"
-	"time"
 )
 
 // median of the values, NaN for none.
@@ -26,13 +25,4 @@ func spread(xs []float64) (lo, hi float64) {
 		return math.NaN(), math.NaN()
 	}
 	return slices.Min(xs), slices.Max(xs)
-}
-
-// percentile of sorted durations, nearest rank.
-func percentile(sorted []time.Duration, p float64) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	i := int(math.Ceil(p/100*float64(len(sorted)))) - 1
-	return sorted[max(0, min(i, len(sorted)-1))]
 }
