@@ -39,6 +39,13 @@ func FuzzParseRoute(f *testing.F) {
 	f.Fuzz(func(t *testing.T, path, query string) {
 		rt := Parse(bank, &url.URL{Path: path, RawQuery: query})
 		if rt.Next == "" {
+			// The canonical URL shows the same page, and is its own.
+			c := rt.Canonical()
+			again := Parse(bank, c)
+			if again.Screen != rt.Screen || again.Status() != rt.Status() || again.Prefs != rt.Prefs || again.Code() != rt.Code() ||
+				(rt.Screen == Result && again.Shared != rt.Shared) || len(again.Codes) != len(rt.Codes) || again.Canonical().String() != c.String() {
+				t.Fatalf("%s?%s: canonical %s shows another page", path, query, c)
+			}
 			return
 		}
 		checkNext(t, rt.Next)

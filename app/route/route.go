@@ -53,6 +53,8 @@ type Route struct {
 	Codes []string
 
 	bank *quiz.Bank
+	path string // as requested
+	code string // the a parameter as given, trimmed
 }
 
 var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
@@ -61,7 +63,7 @@ var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
 // read becomes a screen that explains what happened.
 func Parse(b *quiz.Bank, u *url.URL) Route {
 	q := u.Query()
-	r := Route{Prefs: parsePrefs(b, q), bank: b}
+	r := Route{Prefs: parsePrefs(b, q), bank: b, path: u.Path, code: strings.TrimSpace(q.Get("a"))}
 	switch u.Path {
 	case "/", "/index.html":
 		r.Screen = Intro
@@ -85,7 +87,7 @@ func Parse(b *quiz.Bank, u *url.URL) Route {
 		}
 		r.Screen = Question
 	}
-	a, err := b.Decode(strings.TrimSpace(q.Get("a")))
+	a, err := b.Decode(r.code)
 	switch {
 	case errors.Is(err, quiz.ErrOutdated):
 		r.Screen = Outdated
@@ -189,4 +191,38 @@ func (r Route) InLang(lang string) string {
 		return CompareURL(r.Prefs, r.Codes...)
 	}
 	return r.IntroURL()
+}
+
+// Canonical is the URL of the page r shows with only what changes that
+// page: the display options and the state the screen reads, each written
+// one way. Parameters the page ignores (junk such as &x=1, a submitted
+// pick once it led on) are left out, so a server can key rendered pages
+// by it; parsing it gives the same page again.
+func (r Route) Canonical() *url.URL {
+	q := r.Prefs.Query()
+	u := &url.URL{Path: r.path}
+	switch r.Screen {
+	case Intro, Question, Result:
+		if code := r.Code(); code != "" {
+			q.Set("a", code)
+		}
+		if r.MissingPick {
+			q.Set("pick", "")
+		}
+		if r.Shared {
+			q.Set("shared", "1")
+		}
+	case Compare:
+		if len(r.Codes) > 0 {
+			q["r"] = r.Codes
+		}
+	case NotFound:
+		u.Path = "/404"
+	case Damaged:
+		q.Set("a", "!")
+	case Outdated:
+		q.Set("a", r.code)
+	}
+	u.RawQuery = q.Encode()
+	return u
 }

@@ -107,3 +107,28 @@ func TestPasteLinks(t *testing.T) {
 		t.Errorf("next %q, codes %v", r.Next, r.Codes)
 	}
 }
+
+// TestCanonical checks that the canonical URL leaves out what does not
+// change the page, keeps what does, and shows the same page again.
+func TestCanonical(t *testing.T) {
+	t.Parallel()
+	a := bank.NewAnswers().With(1, 2)
+	code := bank.Encode(a)
+	for raw, want := range map[string]string{
+		"/":                               "/",
+		"/?x=1&utm_source=y":              "/",
+		"/index.html?lang=de&x=2":         "/index.html?lang=de",
+		"/q/2?a=" + code + "&x=1":         "/q/2?a=" + code,
+		"/q/2?a=%20" + code + "%20":       "/q/2?a=" + code,
+		"/q/2?x=1&a=" + code + "&embed=1": "/q/2?a=" + code + "&embed=1",
+		"/q/2?pick=9&a=" + code:           "/q/2?a=" + code + "&pick=",
+		"/result?a=" + code + "&shared=1": "/result?a=" + code + "&shared=1",
+		"/result?a=zz&x=1":                "/result?a=%21",
+		"/compare?r=x&r=y&z=1":            "/compare?r=x&r=y",
+		"/nope?x=1&lang=de":               "/404?lang=de",
+	} {
+		if got := parse(t, raw).Canonical().String(); got != want {
+			t.Errorf("%s: canonical %s, want %s", raw, got, want)
+		}
+	}
+}

@@ -9,13 +9,18 @@ import (
 	"sync"
 )
 
-// pageCache keeps recently rendered pages by URL. A page depends only on
-// its URL (the language chosen from Accept-Language is part of it by then)
-// and the build, so a rendered page can be served again as it is: go-app's
-// prerender costs far more than a copy.
+// DefaultPageCacheBytes bounds the rendered pages a server keeps.
+const DefaultPageCacheBytes = 32 << 20
+
+// pageCache keeps recently rendered pages by their canonical URL (see
+// route.Route.Canonical), up to a number of bytes. A page depends only on
+// that URL (the language chosen from Accept-Language is part of it by
+// then) and the build, so a rendered page can be served again as it is:
+// go-app's prerender costs far more than a copy.
 type pageCache struct {
 	mu    sync.Mutex
-	max   int
+	max   int64
+	size  int64
 	order *list.List // front: most recently used
 	items map[string]*list.Element
 }
@@ -25,6 +30,7 @@ type renderedPage struct {
 	status int
 	header http.Header
 	body   []byte
+	etag   string // of the identity body, "" for none; -br and -gz mark the others
 
 	// The body compressed, made on first demand: a browser asks for
 	// brotli, an older client or a proxy for gzip, rarely both.
@@ -44,8 +50,22 @@ func (p *renderedPage) gzipped() []byte {
 	return p.gz
 }
 
-func newPageCache(max int) *pageCache {
-	return &pageCache{max: max, order: list.New(), items: map[string]*list.Element{}}
+// bytes is what the page holds, headers and bookkeeping included. Its
+// compressed bodies are made later, on demand: they are counted ahead, at
+// half the body, more than brotli and gzip together take of a page.
+func (p *renderedPage) bytes() int64 {
+	n := len(p.key) + len(p.body) + len(p.body)/2 + len(p.etag) + 256
+	for k, vs := range p.header {
+		n += len(k) + 32
+		for _, v := range vs {
+			n += len(v) + 16
+		}
+	}
+	return int64(n)
+}
+
+func newPageCache(maxBytes int64) *pageCache {
+	return &pageCache{max: maxBytes, order: list.New(), items: map[string]*list.Element{}}
 }
 
 func (c *pageCache) get(key string) (*renderedPage, bool) {
@@ -60,19 +80,34 @@ func (c *pageCache) get(key string) (*renderedPage, bool) {
 }
 
 func (c *pageCache) put(p *renderedPage) {
+	n := p.bytes()
+	if n > c.max {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[p.key]; ok {
+		c.size -= e.Value.(*renderedPage).bytes()
 		e.Value = p
 		c.order.MoveToFront(e)
-		return
+	} else {
+		c.items[p.key] = c.order.PushFront(p)
 	}
-	c.items[p.key] = c.order.PushFront(p)
-	for c.order.Len() > c.max {
+	c.size += n
+	for c.size > c.max {
 		last := c.order.Back()
+		old := last.Value.(*renderedPage)
 		c.order.Remove(last)
-		delete(c.items, last.Value.(*renderedPage).key)
+		delete(c.items, old.key)
+		c.size -= old.bytes()
 	}
+}
+
+// stats are the number of pages kept and the bytes they hold.
+func (c *pageCache) stats() (pages int, size int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.order.Len(), c.size
 }
 
 // pageRecorder captures a page as go-app writes it.

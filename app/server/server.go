@@ -8,6 +8,8 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html"
@@ -58,6 +60,8 @@ type Config struct {
 	TLSKey       string        //
 	Domain       string        // public host name, for link previews
 	Drain        time.Duration // how long in-flight requests may take on shutdown
+	// PageCacheBytes bounds the rendered pages kept; 0: DefaultPageCacheBytes.
+	PageCacheBytes int64
 	// ReadHeaderTimeout overrides the server's, for tests; 0 keeps 5s.
 	ReadHeaderTimeout time.Duration
 }
@@ -86,6 +90,9 @@ func New(c Config) (*Server, error) {
 	if c.Bank == nil || c.Files == nil {
 		return nil, errors.New("server: Config needs a Bank and Files")
 	}
+	if c.PageCacheBytes <= 0 {
+		c.PageCacheBytes = DefaultPageCacheBytes
+	}
 	if c.Log == nil {
 		c.Log = log.New(io.Discard, "", 0)
 	}
@@ -106,7 +113,7 @@ func New(c Config) (*Server, error) {
 		return nil, fmt.Errorf("-domain: %q is not a host name like quiz.example.com", c.Domain)
 	}
 	s := &Server{cfg: c, bank: c.Bank, log: c.Log, assets: a, version: a.version, origins: origins,
-		langs: newMatcher(c.Bank), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(2048)}
+		langs: newMatcher(c.Bank), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(c.PageCacheBytes)}
 	t := screens.T(quiz.DefaultLang)
 	v := "?v=" + s.version
 	s.app = &app.Handler{
@@ -201,9 +208,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil || len(q) > maxQueryParams {
 		// The query itself cannot be read: explain a damaged link.
-		r2 := r.Clone(r.Context())
-		r2.URL.Path, r2.URL.RawQuery = "/result", "a=%21"
-		s.servePage(w, r2, http.StatusBadRequest, "", nil)
+		s.servePage(w, r, route.Parse(s.bank, &url.URL{Path: "/result", RawQuery: "a=%21"}))
 		return
 	}
 	p := r.URL.Path
@@ -241,61 +246,58 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // language and the status code, and lets go-app prerender the page.
 func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 	rt := route.Parse(s.bank, r.URL)
+	if holdsAnswers(r.URL.Path) {
+		// Answers in the URL: no copy on the disk of a shared computer.
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if rt.Next != "" {
 		http.Redirect(w, r, rt.Next, http.StatusSeeOther)
 		return
 	}
-	status := rt.Status()
-	lang := rt.Prefs.Lang
-	if lang == "" {
+	if rt.Prefs.Lang == "" {
 		w.Header().Add("Vary", "Accept-Language")
-		if lang = s.negotiateLang(r.Header.Get("Accept-Language")); lang == quiz.DefaultLang {
-			lang = "" // links stay as they are
+		if lang := s.negotiateLang(r.Header.Get("Accept-Language")); lang != quiz.DefaultLang {
+			rt.Prefs.Lang = lang // links stay as they are for the default
 		}
 	}
-	s.servePage(w, r, status, lang, &rt)
+	s.servePage(w, r, rt)
 }
 
-// servePage prerenders the page for r's URL with the given status, or
-// serves it from the cache. A language chosen from Accept-Language is added
-// to the URL go-app sees, so the page and all its links are in it.
-func (s *Server) servePage(w http.ResponseWriter, r *http.Request, status int, lang string, rt *route.Route) {
-	u := *r.URL
-	if status == http.StatusNotFound {
-		// go-app answers some paths itself (/sitemap.xml and /ads.txt
-		// with a 500, /VERSION/app.js) and writes the path into og:url
-		// unescaped: it sees one path for every "not found".
-		u.Path, u.RawPath = "/404", ""
-	}
-	q := u.Query()
-	if lang != "" {
-		q.Set("lang", lang)
+// holdsAnswers reports whether pages under path carry answers in their
+// URL.
+func holdsAnswers(path string) bool {
+	return strings.HasPrefix(path, "/q/") || path == "/result" || path == "/compare"
+}
+
+// servePage prerenders the page of rt, or serves it from the cache. The
+// page is rendered for rt's canonical URL, which holds all that changes
+// it (a language chosen from Accept-Language included, so the page and
+// all its links are in it) and nothing else, and is cached by it.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Route) {
+	status := rt.Status()
+	u := rt.Canonical()
+	u.RawQuery = attrSafe(u.Query()).Encode()
+	key := strconv.Itoa(status) + " " + u.RequestURI()
+	if page, ok := s.pages.get(key); ok {
+		s.writePage(w, r, page)
+		return
 	}
 	// Question pages differ only in the result code and the option shown
-	// as chosen: one page is rendered per question, chosen option and
-	// display options, with a stand-in code swapped for the real one.
-	var code, standIn string
-	if rt != nil {
-		var ok bool
-		if standIn, code, ok = screens.StandIn(*rt); ok {
-			q.Set("a", standIn)
-		}
+	// as chosen (screens.StandIn): one page is rendered per question,
+	// chosen option and display options, with a stand-in code swapped for
+	// the real one.
+	render, standIn, code := u, "", ""
+	if si, c, ok := screens.StandIn(rt); ok && si != c {
+		standIn, code = si, c
+		q := u.Query()
+		q.Set("a", standIn)
+		render = &url.URL{Path: u.Path, RawQuery: q.Encode()}
 	}
-	u.RawQuery = attrSafe(q).Encode()
-	key := strconv.Itoa(status) + " " + u.RequestURI()
-	var finalKey string
-	if standIn != "" {
-		// The page with its real code, once made, is kept as well.
-		finalKey = strings.Replace(key, standIn, code, 1)
-		if page, ok := s.pages.get(finalKey); ok {
-			s.writePage(w, r, page)
-			return
-		}
-	}
-	page, ok := s.pages.get(key)
+	tkey := strconv.Itoa(status) + " " + render.RequestURI()
+	page, ok := s.pages.get(tkey)
 	if !ok {
 		r2 := r.Clone(r.Context())
-		r2.URL = &u
+		r2.URL = render
 		r2.Header.Del("If-None-Match")
 		rec := &pageRecorder{header: http.Header{}}
 		s.app.ServeHTTP(rec, r2)
@@ -308,34 +310,62 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, status int, l
 		}
 		rec.header.Set("Content-Type", "text/html; charset=utf-8")
 		rec.header.Del("Content-Length")
-		page = &renderedPage{key: key, status: status, header: rec.header, body: s.trimPage(rec.body.Bytes())}
+		// go-app's ETag is the build's, the same for every page: each
+		// representation gets its own in newPage.
+		rec.header.Del("ETag")
+		page = s.newPage(tkey, status, rec.header, s.trimPage(rec.body.Bytes()))
 		s.pages.put(page)
 	}
-	if standIn != "" && standIn != code {
-		page = &renderedPage{key: finalKey, status: page.status, header: page.header,
-			body: bytes.ReplaceAll(page.body, []byte(standIn), []byte(code))}
+	if standIn != "" {
+		// The page with its real code, once made, is kept as well.
+		page = s.newPage(key, status, page.header, bytes.ReplaceAll(page.body, []byte(standIn), []byte(code)))
 		s.pages.put(page)
 	}
 	s.writePage(w, r, page)
+}
+
+// newPage makes a rendered page ready to serve, with a validator of its
+// own where it is a 200 (error pages are cheap and must never be
+// revalidated into a 304).
+func (s *Server) newPage(key string, status int, header http.Header, body []byte) *renderedPage {
+	p := &renderedPage{key: key, status: status, header: header, body: body}
+	if status == http.StatusOK {
+		// The page is a function of its key and the build.
+		sum := sha256.Sum256([]byte(s.version + " " + key))
+		p.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
+	}
+	return p
 }
 
 // writePage writes a rendered page, brotli-compressed or gzipped where the
 // client takes it.
 func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *renderedPage) {
 	copyHeader(w.Header(), page.header)
-	w.Header().Add("Vary", "Accept-Encoding")
-	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
-		w.WriteHeader(http.StatusNotModified)
-		return
+	if holdsAnswers(r.URL.Path) {
+		w.Header().Set("Cache-Control", "no-store")
 	}
-	body := page.body
+	w.Header().Add("Vary", "Accept-Encoding")
+	body, etag := page.body, page.etag
 	switch enc := acceptedEncodings(r.Header.Get("Accept-Encoding")); {
 	case enc["br"]:
 		body = page.brotli()
 		w.Header().Set("Content-Encoding", "br")
+		if etag != "" {
+			etag = strings.TrimSuffix(etag, `"`) + `-br"`
+		}
 	case enc["gzip"]:
 		body = page.gzipped()
 		w.Header().Set("Content-Encoding", "gzip")
+		if etag != "" {
+			etag = strings.TrimSuffix(etag, `"`) + `-gz"`
+		}
+	}
+	if etag != "" {
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(page.status)
