@@ -752,3 +752,49 @@ func TestOutdatedCode(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedOriginsNormalised checks that origins are written as browsers
+// send them, default ports left out, in the CSP and the page's list, and
+// that paths, queries and fragments stop the start with a reason.
+func TestEmbedOriginsNormalised(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"http://host.test:80":       "http://host.test",
+		"https://x.com:443":         "https://x.com",
+		"HTTPS://X.com:443/":        "https://x.com",
+		"http://[::1]:80":           "http://[::1]",
+		"https://x.com:8443":        "https://x.com:8443",
+		"http://x.com:443":          "http://x.com:443",
+		"https://x.com:80":          "https://x.com:80",
+		"http://127.0.0.1:80, *":    "http://127.0.0.1 *",
+		"https://a.example:443,,  ": "https://a.example",
+	} {
+		s, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: in})
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if got := s.headers["Content-Security-Policy"]; !strings.HasSuffix(got, "frame-ancestors 'self' "+want) {
+			t.Errorf("%q: CSP %q, want frame-ancestors 'self' %s", in, got, want)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+		if !strings.Contains(w.Body.String(), `<meta name="cxquiz-embed-origins" content="`+want+`">`) {
+			t.Errorf("%q: the page's list is not %q", in, want)
+		}
+	}
+	for in, why := range map[string]string{
+		"https://x.com/embed":   "path",
+		"https://x.com:443/a/b": "path",
+		"https://x.com?":        "query",
+		"https://x.com?a=1":     "query",
+		"https://x.com#":        "fragment",
+		"https://x.com#top":     "fragment",
+		"https://x.com/#top":    "fragment",
+	} {
+		_, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: in})
+		if err == nil || !strings.Contains(err.Error(), strconv.Quote(in)) || !strings.Contains(err.Error(), why) {
+			t.Errorf("%q: error %v, want one that names it and its %s", in, err, why)
+		}
+	}
+}

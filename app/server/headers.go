@@ -16,7 +16,10 @@ var originSyntax = regexp.MustCompile(`^https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0
 
 // parseOrigins reads the -embed-origins list: "*", or origins such as
 // https://a.example or http://127.0.0.1:8081, separated by commas or
-// spaces.
+// spaces. Origins are written the way browsers send them (lower case,
+// without a default port), since quiz.js compares them exactly; anything
+// beyond scheme, host and port is refused, not dropped, so a mistyped
+// list stops the start rather than silently allowing something else.
 func parseOrigins(s string) ([]string, error) {
 	var out []string
 	for _, o := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
@@ -24,16 +27,31 @@ func parseOrigins(s string) ([]string, error) {
 			out = append(out, o)
 			continue
 		}
+		bad := func(why string) error {
+			return fmt.Errorf("-embed-origins: %q is not an origin like https://example.com: %s", o, why)
+		}
 		u, err := url.Parse(o)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
+		switch {
+		case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Opaque != "":
+			return nil, bad("it needs http:// or https:// and a host")
+		case u.User != nil:
+			return nil, bad("it has a user name")
+		case u.Path != "" && u.Path != "/":
+			return nil, bad("it has a path")
+		case u.RawQuery != "" || u.ForceQuery:
+			return nil, bad("it has a query")
+		case u.Fragment != "" || strings.Contains(o, "#"):
+			return nil, bad("it has a fragment")
 		}
-		o = u.Scheme + "://" + strings.ToLower(u.Host)
-		if !originSyntax.MatchString(o) {
-			return nil, fmt.Errorf("-embed-origins: %q is not an origin like https://example.com", o)
+		host := strings.ToLower(u.Host)
+		if p := u.Port(); (u.Scheme == "http" && p == "80") || (u.Scheme == "https" && p == "443") {
+			host = strings.TrimSuffix(host, ":"+p)
 		}
-		out = append(out, o)
+		n := u.Scheme + "://" + host
+		if !originSyntax.MatchString(n) {
+			return nil, bad("its host or port is not valid")
+		}
+		out = append(out, n)
 	}
 	return out, nil
 }
