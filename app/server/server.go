@@ -205,12 +205,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "414 the address is too long", http.StatusRequestURITooLong)
 		return
 	}
-	q, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil || len(q) > maxQueryParams {
-		// The query itself cannot be read: explain a damaged link.
-		s.servePage(w, r, route.Parse(s.bank, &url.URL{Path: "/result", RawQuery: "a=%21"}))
-		return
-	}
 	p := r.URL.Path
 	switch {
 	case p == "/healthz":
@@ -245,6 +239,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // routePage answers a page URL: redirects a submitted answer, picks the
 // language and the status code, and lets go-app prerender the page.
 func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
+	// Only pages read the query; the health check and the files do not,
+	// and answer whatever follows the "?".
+	if q, err := url.ParseQuery(r.URL.RawQuery); err != nil || len(q) > maxQueryParams {
+		// The query itself cannot be read: explain a damaged link.
+		s.servePage(w, r, route.Parse(s.bank, &url.URL{Path: "/result", RawQuery: "a=%21"}))
+		return
+	}
 	rt := route.Parse(s.bank, r.URL)
 	if holdsAnswers(r.URL.Path) {
 		// Answers in the URL: no copy on the disk of a shared computer.

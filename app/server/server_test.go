@@ -358,3 +358,29 @@ func TestMethodsAndLimits(t *testing.T) {
 		t.Errorf("healthz: %d %q", res.StatusCode, body)
 	}
 }
+
+// TestQueryOnlyOnPages checks that a query no page could read spoils only
+// pages: the health check and the files answer as ever.
+func TestQueryOnlyOnPages(t *testing.T) {
+	t.Parallel()
+	s, ts := testServer(t)
+	for _, tt := range []struct {
+		target string
+		status int
+	}{
+		{"/healthz?%", 200},
+		{"/healthz?a=%zz&" + manyParams(40), 200},
+		{"/web/quiz.css?%", 200},
+		{"/web/app.wasm?v=" + s.version + "&%zz", 200},
+		{"/robots.txt?;", 200},
+		{"/embed.js?%", 200},
+		{"/app.js?%", 200},
+		{"/?%", 400},
+		{"/q/1?" + manyParams(40), 400},
+	} {
+		res, _ := rawGet(t, ts, "GET", tt.target)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.target, res.StatusCode, tt.status)
+		}
+	}
+}
