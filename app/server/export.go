@@ -24,6 +24,9 @@ func (s *Server) Export(dir string) error {
 	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
 		return err
 	}
+	if err := s.fixLinkPreviews(dir); err != nil {
+		return err
+	}
 	// go-app wrote its own app.js: use the one adapted to iframes, and put
 	// the embed script where the snippet expects it.
 	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
@@ -52,5 +55,19 @@ func (s *Server) Export(dir string) error {
 			return fmt.Errorf("writing %s: %w", dst, err)
 		}
 		return nil
+	})
+}
+
+// fixLinkPreviews applies linkPreviews to the exported pages.
+func (s *Server) fixLinkPreviews(dir string) error {
+	return filepath.WalkDir(dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".html") {
+			return err
+		}
+		page, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(name, s.linkPreviews(page), 0o644)
 	})
 }

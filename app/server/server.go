@@ -314,7 +314,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 		// go-app's ETag is the build's, the same for every page: each
 		// representation gets its own in newPage.
 		rec.header.Del("ETag")
-		page = s.newPage(tkey, status, rec.header, s.trimPage(rec.body.Bytes()))
+		page = s.newPage(tkey, status, rec.header, s.linkPreviews(s.trimPage(rec.body.Bytes())))
 		s.pages.put(page)
 	}
 	if standIn != "" {
@@ -373,6 +373,20 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *rendere
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// absoluteMeta are go-app's link-preview tags, which need an absolute URL.
+var absoluteMeta = regexp.MustCompile(`<meta [^>]*property="og:(?:url|image)"[^>]*>\s*`)
+
+// linkPreviews leaves out og:url and og:image where no -domain is set:
+// go-app would write https:// and https:///web/icon-512.png, which no
+// preview can use. The request's Host is not used instead: it is the
+// client's to choose, and the page is cached for every client.
+func (s *Server) linkPreviews(page []byte) []byte {
+	if s.cfg.Domain != "" {
+		return page
+	}
+	return absoluteMeta.ReplaceAll(page, nil)
 }
 
 // styleLinks are the stylesheets go-app links from every page.

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -381,6 +383,44 @@ func TestQueryOnlyOnPages(t *testing.T) {
 		res, _ := rawGet(t, ts, "GET", tt.target)
 		if res.StatusCode != tt.status {
 			t.Errorf("%s: status %d, want %d", tt.target, res.StatusCode, tt.status)
+		}
+	}
+}
+
+// TestLinkPreviews checks og:url and og:image: absolute URLs with
+// -domain, left out without, never a broken https:// URL.
+func TestLinkPreviews(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	for _, p := range []string{"/", "/q/2", "/nope"} {
+		_, body := get(t, ts, p)
+		if strings.Contains(body, "og:url") || strings.Contains(body, "og:image") || strings.Contains(body, `"https://`) {
+			t.Errorf("%s without -domain: link-preview tags with broken URLs", p)
+		}
+		if !strings.Contains(body, `property="og:title"`) {
+			t.Errorf("%s: og:title went too", p)
+		}
+	}
+	s, err := New(Config{Bank: pageBank, Files: hardeningFiles(), Domain: "quiz.example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "/q/2", nil))
+	for _, want := range []string{`content="https://quiz.example.com/q/2"`, `content="https://quiz.example.com/web/icon-512.png`} {
+		if !strings.Contains(w.Body.String(), want) {
+			t.Errorf("with -domain: the page lacks %s", want)
+		}
+	}
+	dir := t.TempDir()
+	s2, _ := testServer(t)
+	if err := s2.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.html", "q/3.html", "404.html"} {
+		b, _ := os.ReadFile(filepath.Join(dir, f))
+		if len(b) == 0 || strings.Contains(string(b), "https:///") || strings.Contains(string(b), `"https://"`) {
+			t.Errorf("exported %s has a broken link preview", f)
 		}
 	}
 }
