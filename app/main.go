@@ -15,8 +15,8 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
-	"time"
 
 	"cxquiz/app/screens"
 	"cxquiz/app/server"
@@ -57,7 +57,7 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	fs.StringVar(&c.TLSCert, "tls-cert", env("CXQUIZ_TLS_CERT", ""), "serve HTTPS with this certificate `file` (env CXQUIZ_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", env("CXQUIZ_TLS_KEY", ""), "and this key `file` (env CXQUIZ_TLS_KEY)")
 	fs.StringVar(&c.Domain, "domain", env("CXQUIZ_DOMAIN", ""), "public `host` name, for the link previews (og:url, og:image) of shared pages (env CXQUIZ_DOMAIN)")
-	fs.DurationVar(&c.Drain, "drain", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
+	fs.DurationVar(&c.Drain, "drain", server.DefaultDrain, "how long in-flight responses may take to finish on shutdown; then their connections are closed (default: the write timeout, so none that could finish is cut)")
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: cxquiz [flags]\n\nServes the customer-centricity quiz, or exports it as a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -67,6 +67,12 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see -help)", fs.Arg(0))
+	}
+	if o.export == "" && strings.TrimSpace(c.Addr) == "" {
+		return o, errors.New("-addr is empty: give host:port to listen on, e.g. localhost:8080 or :8080 for every interface")
+	}
+	if c.Drain < 0 {
+		return o, fmt.Errorf("-drain %s is negative", c.Drain)
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return o, errors.New("-tls-cert and -tls-key go together")
