@@ -1,12 +1,10 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"cxquiz/internal/launch"
@@ -16,19 +14,12 @@ import (
 type server struct {
 	*launch.Server
 	url *url.URL
-
-	mu  sync.Mutex
-	log bytes.Buffer // stderr: the start-up line and the access log
 }
 
 // startServer runs bin on 127.0.0.1:0 with the extra flags given.
 func startServer(bin string, flags ...string) (*server, error) {
 	s := &server{}
-	p, err := launch.Start(bin, flags, func(line string) {
-		s.mu.Lock()
-		s.log.WriteString(line + "\n")
-		s.mu.Unlock()
-	})
+	p, err := launch.Start(bin, flags, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -43,16 +34,10 @@ func startServer(bin string, flags ...string) (*server, error) {
 // stop sends SIGTERM and waits for the server to drain and exit.
 func (s *server) stop() error { return s.Stop(15 * time.Second) }
 
-func (s *server) logText() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.log.String()
-}
-
 // saveLog keeps the server's log beside the screenshots.
 func (s *server) saveLog() { s.saveLogAs("server.log") }
 
 // saveLogAs keeps the server's log in artifacts under the given name.
 func (s *server) saveLogAs(name string) {
-	os.WriteFile(filepath.Join(artifacts, name), []byte(s.logText()), 0o644)
+	os.WriteFile(filepath.Join(artifacts, name), []byte(s.Log()), 0o644)
 }

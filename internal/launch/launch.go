@@ -29,14 +29,17 @@ type Server struct {
 	exited chan struct{} // closed once the process has ended
 	err    error         // how it ended, once exited is closed
 
-	mu   sync.Mutex
-	head strings.Builder // the log's first lines, for errors
+	mu  sync.Mutex
+	log strings.Builder // the log, up to maxLog bytes
 }
+
+// maxLog bounds the log a Server keeps.
+const maxLog = 16 << 20
 
 // Start runs bin on 127.0.0.1:0 with the given flags and returns once the
 // server says where it serves. Its settings come from the flags alone:
-// CXQUIZ_* environment variables are left out. Every line of its log
-// goes to onLine, if not nil, for as long as it runs.
+// CXQUIZ_* environment variables are left out. Its log is kept (Log), and
+// every line also goes to onLine, if not nil, for as long as it runs.
 func Start(bin string, flags []string, onLine func(line string)) (*Server, error) {
 	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, flags...)...)
 	cmd.Env = []string{}
@@ -66,8 +69,8 @@ func Start(bin string, flags []string, onLine func(line string)) (*Server, error
 				}
 			}
 			s.mu.Lock()
-			if s.head.Len() < 8<<10 {
-				s.head.WriteString(line + "\n")
+			if s.log.Len() < maxLog {
+				s.log.WriteString(line + "\n")
 			}
 			s.mu.Unlock()
 			if onLine != nil {
@@ -117,8 +120,15 @@ func (s *Server) Stop(timeout time.Duration) error {
 	}
 }
 
-func (s *Server) logHead() string {
+// Log is what the server has logged so far (up to 16 MB).
+func (s *Server) Log() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.head.String()
+	return s.log.String()
+}
+
+// logHead is the log's start, for errors.
+func (s *Server) logHead() string {
+	l := s.Log()
+	return l[:min(len(l), 8<<10)]
 }

@@ -42,6 +42,9 @@ while true; do sleep 0.05; done
 	if err := s.Stop(5 * time.Second); err != nil {
 		t.Errorf("Stop: %v", err)
 	}
+	if l := s.Log(); !strings.HasPrefix(l, "boot \n") || !strings.Contains(l, "serving the quiz") {
+		t.Errorf("Log() = %q", l)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(lines) < 3 || lines[0] != "boot " || lines[2] != "bye" {
