@@ -378,7 +378,7 @@ func (r *report) loadSection(p printer) {
 	if l == nil {
 		return
 	}
-	p("## Server\n\nA Go load generator in the bench: %d workers on %d keep-alive connections over loopback, each sending its next request as soon as the last one is answered; %d runs of %s per target (after a warm-up), the targets taken in turn; medians, min–max in brackets. Load generator and server share this machine's %d CPUs (and with anything else running: see the last column), so these are lower bounds for a dedicated host. One URL is the same page again and again (the server may serve it from a cache); %s distinct URLs taken in turn, one per way to answer questions 1–6, are what real visitors, each with their own answer code, ask for.\n\n",
+	p("## Server\n\nThe load generator of make load (internal/load): %d workers on %d keep-alive connections over loopback, each sending its next request as soon as the last one is answered; %d runs of %s per target (after a warm-up), the targets taken in turn; medians, min–max in brackets. Load generator and server share this machine's %d CPUs (and with anything else running: see the last column), so these are lower bounds for a dedicated host. One URL is the same page again and again (the server may serve it from a cache); %s distinct URLs taken in turn, one per way to answer questions 1–6, are what real visitors, each with their own answer code, ask for.\n\n",
 		l.conns, l.conns, r.cfg.runs, l.duration, runtime.NumCPU(), distinctCount(l))
 	p("| Target | req/s | p50 | p99 | max | errors | body bytes/req | server CPU/req | CPU s per run: server · load generator · other processes |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, t := range l.targets {
