@@ -28,6 +28,10 @@ BANKJSON := $(wildcard quiz/bank.json quiz/text/*.json quiz/banks/*/*.json quiz/
 quiz/published_gen.go: $(BANKJSON) tools/bankgen/main.go
 	$(GO) run ./tools/bankgen
 
+# The interface texts as Go data, checked against English (tools/textgen).
+app/screens/text_gen.go: $(wildcard app/screens/text/*.json) tools/textgen/main.go
+	$(GO) run ./tools/textgen
+
 $(WASM): $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./app
 

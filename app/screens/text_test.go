@@ -1,0 +1,37 @@
+package screens
+
+import (
+	"embed"
+	"encoding/json"
+	"path"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+//go:embed text/*.json
+var textFiles embed.FS
+
+// The texts the screens use are the JSON files' (tools/textgen checks
+// them and writes text_gen.go): run go generate ./app/screens after
+// editing one.
+func TestTextsAreTheJSON(t *testing.T) {
+	names, _ := textFiles.ReadDir("text")
+	if len(names) != len(uiTexts) {
+		t.Errorf("%d text files, %d languages generated: run go generate ./app/screens", len(names), len(uiTexts))
+	}
+	for _, n := range names {
+		raw, err := textFiles.ReadFile(path.Join("text", n.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		lang := strings.TrimSuffix(n.Name(), ".json")
+		if got, ok := LookupTexts(lang); !ok || !reflect.DeepEqual(got.Strings(), m) || got.lang != lang {
+			t.Errorf("texts in %s differ from text/%s: run go generate ./app/screens", lang, n.Name())
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The committed app/screens/text_gen.go is what textgen makes of the JSON
+// files now.
+func TestGeneratedFileIsCurrent(t *testing.T) {
+	dir := filepath.Join("..", "..", "app", "screens")
+	texts, err := load(filepath.Join(dir, "text"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := generate(texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "text_gen.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("app/screens/text_gen.go is stale: run go generate ./app/screens (or make)")
+	}
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		all  map[string]map[string]string
+		want string
+	}{
+		{"no English", map[string]map[string]string{"de": {"a": "x"}}, "no en.json"},
+		{"missing", map[string]map[string]string{"en": {"a": "x", "b": "y"}, "de": {"a": "x"}}, `ui text de: missing "b"`},
+		{"empty", map[string]map[string]string{"en": {"a": "x"}, "de": {"a": " "}}, `ui text de: missing "a"`},
+		{"unknown", map[string]map[string]string{"en": {"a": "x"}, "de": {"a": "x", "c": "z"}}, `unknown key "c"`},
+		{"placeholders", map[string]map[string]string{"en": {"a": "{n} of {total}"}, "de": {"a": "{n} von {gesamt}"}}, "has placeholders {gesamt},{n}, English has {n},{total}"},
+		{"fine", map[string]map[string]string{"en": {"a": "{n} of {total}"}, "de": {"a": "{total}: {n}"}}, ""},
+	} {
+		err := check(tc.all)
+		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "text"), 0o755)
+	os.WriteFile(filepath.Join(dir, "text", "en.json"), []byte(`{"a": "one \"quoted\" {n}"}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "text", "de.json"), []byte(`{"a": "eins {n}"}`), 0o644)
+	if err := run(dir); err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "text_gen.go"))
+	for _, want := range []string{`"de": {lang: "de"`, `"a": "one \"quoted\" {n}"`} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("generated code lacks %s:\n%s", want, src)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "text", "de.json"), []byte(`{"a": "eins"}`), 0o644)
+	if err := run(dir); err == nil {
+		t.Error("a text without its placeholder passed")
+	}
+	os.WriteFile(filepath.Join(dir, "text", "de.json"), []byte(`{"a": `), 0o644)
+	if err := run(dir); err == nil {
+		t.Error("broken JSON passed")
+	}
+}
