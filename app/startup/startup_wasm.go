@@ -1,0 +1,34 @@
+//go:build wasm
+
+package startup
+
+import "syscall/js"
+
+// Yield lets the browser handle what waits (input, a frame) before the
+// program goes on: while the program waits, Go's scheduler returns to
+// JavaScript. It waits for an idle moment, at most 200 ms.
+func Yield() {
+	done := make(chan struct{})
+	f := js.FuncOf(func(js.Value, []js.Value) any {
+		close(done)
+		return nil
+	})
+	defer f.Release()
+	w := js.Global()
+	if w.Get("requestIdleCallback").Truthy() {
+		opts := w.Get("Object").New()
+		opts.Set("timeout", 200)
+		w.Call("requestIdleCallback", f, opts)
+	} else {
+		w.Call("setTimeout", f, 0)
+	}
+	<-done
+}
+
+// Mark records a User Timing mark: make bench tells the steps of the
+// start-up apart by them.
+func Mark(name string) {
+	if p := js.Global().Get("performance"); p.Truthy() {
+		p.Call("mark", name)
+	}
+}
