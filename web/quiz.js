@@ -54,20 +54,12 @@
   function watch() {
     new MutationObserver(restore).observe(document.body, { childList: true });
     var pending = false;
-    new MutationObserver(function (records) {
-      // go-app's loading note counts up while the wasm arrives: no screen
-      // change, and not worth a frame of work each time.
-      if (pending || records.every(inLoader)) return;
+    new MutationObserver(function () {
+      if (pending) return;
       pending = true;
       requestAnimationFrame(function () { pending = false; screenChanged(); });
     }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "hidden", "open", "href", "value"] });
     if (window.ResizeObserver) new ResizeObserver(function () { postHeight(false); }).observe(document.body);
-  }
-
-  function inLoader(record) {
-    var n = record.target;
-    if (n && n.nodeType !== 1) n = n.parentNode;
-    return !!(n && n.closest && n.closest("#app-wasm-loader"));
   }
 
   function absoluteShareLink() {

@@ -79,3 +79,19 @@ func TestPageTrimmed(t *testing.T) {
 		t.Errorf("the icon is shown %d times, want 2 (header and loading note)", n)
 	}
 }
+
+// go-app's app.js, as served: app.wasm streams straight into the
+// compiler, the program starts when the page is idle, and the loader is
+// left for the wasm to remove once it has mounted.
+func TestAppJSStartsWhenIdle(t *testing.T) {
+	s, ts := testServer(t)
+	_, js := get(t, ts, "/app.js")
+	for _, want := range []string{`fetch("/web/app.wasm?v=` + s.version + `")`, "requestIdleCallback(resolve", "\n    go.run(wasm.instance);\n  } catch"} {
+		if !strings.Contains(js, want) {
+			t.Errorf("app.js lacks %q", want)
+		}
+	}
+	if strings.Contains(js, `fetchWithProgress("`) {
+		t.Error("app.js still counts app.wasm's progress in JavaScript")
+	}
+}

@@ -76,8 +76,8 @@ type Server struct {
 	appJS   []byte            // go-app's app.js, adapted to iframes
 	pages   *pageCache        // rendered pages by URL
 	styles  []byte            // the <style> element every page carries
-	// loaderIcon is the image of the loading note: the icon the page's
-	// header shows already.
+	// loaderIcon is the image of go-app's (hidden) loader: the icon the
+	// page's header shows already, not one more download.
 	loaderIcon string
 	log        *log.Logger
 	assets     *assets
@@ -132,8 +132,8 @@ func New(c Config) (*Server, error) {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		// A small progress note instead of go-app's full-screen loader:
-		// the prerendered page stays visible and usable (see quiz.css).
+		// go-app's loader is hidden (quiz.css): the prerendered page
+		// stays visible and usable while the wasm loads.
 		LoadingLabel:      "{progress}%",
 		Styles:            []string{"/web/quiz.css" + v},
 		Scripts:           []string{"/web/quiz.js" + v + " defer"},
@@ -159,7 +159,7 @@ func New(c Config) (*Server, error) {
 		quizCSS = f.raw
 	}
 	// go-app's own app.css styles its full-screen loader, which quiz.css
-	// turns into a small note: pages carry quiz.css alone.
+	// hides: pages carry quiz.css alone.
 	s.styles = []byte("<style>" + minifyCSS(string(quizCSS)) + "</style>\n")
 	s.loaderIcon = "/web/icon.svg" + v
 	return s, nil
@@ -392,17 +392,18 @@ func (s *Server) linkPreviews(page []byte) []byte {
 // styleLinks are the stylesheets go-app links from every page.
 var styleLinks = regexp.MustCompile(`<link [^>]*href="(/app\.css|/web/quiz\.css\?v=[0-9a-f]*)"[^>]*>\s*`)
 
-// loaderImg is the image of go-app's loading note: go-app's 192 px PNG,
-// spinning (its attributes come in any order).
+// loaderImg is the image of go-app's loader: its 192 px PNG, spinning
+// (its attributes come in any order). The browser fetches it though the
+// loader is hidden.
 var (
 	loaderImg = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
 	imgSrc    = regexp.MustCompile(`src="[^"]*"`)
 )
 
 // trimPage leaves out of a prerendered page what go-app puts in every page
-// and the quiz does not need: its stylesheet (loader styles quiz.css
-// replaces), the empty author meta, and a second icon to download (and
-// spin) for the loading note. Then it inlines the styles.
+// and the quiz does not need: its stylesheet (styles of the loader that
+// quiz.css hides), the empty author meta, and a second icon to download
+// (and spin) for that loader. Then it inlines the styles.
 func (s *Server) trimPage(page []byte) []byte {
 	page = bytes.Replace(page, []byte("<meta name=\"author\">\n"), nil, 1)
 	page = loaderImg.ReplaceAllFunc(page, func(img []byte) []byte {
@@ -433,13 +434,18 @@ var gzipWriters = sync.Pool{New: func() any {
 
 // brotliBytes compresses a page at a quality as quick as gzip's default
 // that still makes it a good deal smaller than gzip does.
+// Its writers are pooled: each holds a megabyte of buffers.
 func brotliBytes(b []byte) []byte {
 	var buf bytes.Buffer
-	bw := brotli.NewWriterLevel(&buf, 5)
+	bw := brotliWriters.Get().(*brotli.Writer)
+	bw.Reset(&buf)
 	bw.Write(b)
 	bw.Close()
+	brotliWriters.Put(bw)
 	return buf.Bytes()
 }
+
+var brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterLevel(io.Discard, 5) }}
 
 // gzipBytes compresses a page; pages are small, and speed matters more
 // than the last percent.
@@ -521,9 +527,10 @@ func logPath(p string) string {
 //   - inside a third-party iframe, where browsers may refuse service
 //     workers, it does not register one, and a refusal elsewhere is a
 //     warning, not a console error;
-//   - the progress note changes only when its percentage does, not for
-//     every chunk of app.wasm (each change costs the page a style,
-//     layout and paint while the person reads or answers);
+//   - app.wasm streams straight into the compiler: go-app's progress
+//     count passes every chunk through JavaScript and repaints the
+//     loading note for it, main-thread work while the person reads or
+//     answers, for a note quiz.css hides (nothing waits for the wasm);
 //   - the Go program starts when the page is idle, in a task of its own
 //     after the compilation's, not in the middle of an interaction;
 //   - the wasm removes the loader itself once it has mounted its first
@@ -534,12 +541,7 @@ func (s *Server) adaptAppJS() ([]byte, error) {
 	for _, p := range [][2]string{
 		{"\ngoappInitServiceWorker();", "\nif (window.self === window.top) goappInitServiceWorker();"},
 		{`console.error("goapp service worker registration failed: ", err);`, `console.warn("goapp service worker registration failed: ", err);`},
-		{`    const showProgress = (progress) => {
-      loaderLabel.innerText`, `    let shownProgress = -1;
-    const showProgress = (progress) => {
-      if (progress === shownProgress) return;
-      shownProgress = progress;
-      loaderLabel.innerText`},
+		{`fetchWithProgress("` + s.app.Resources.Resolve("/web/app.wasm") + `", showProgress)`, `fetch("` + s.app.Resources.Resolve("/web/app.wasm") + `")`},
 		{`    go.run(wasm.instance);
     loader.remove();`, `    await new Promise((resolve) => window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 20));
     go.run(wasm.instance);`},
