@@ -85,6 +85,12 @@ func measureLighthouse(ctx context.Context, c config, root string, srv *server) 
 		for _, pg := range res.pages {
 			progress("lighthouse run %d/%d: %s (%s)", i+1, runs, pg.name, short(pg.path))
 			r := lighthouseRunOnce(ctx, bin, c.chromium, srv.url+pg.path)
+			if r.err != "" && ctx.Err() == nil {
+				// Lighthouse gives up now and then on a busy machine
+				// (NO_NAVSTART, a protocol timeout): once more.
+				progress("  %s; once more", r.err)
+				r = lighthouseRunOnce(ctx, bin, c.chromium, srv.url+pg.path)
+			}
 			if r.err != "" {
 				progress("  %s", r.err)
 			} else {

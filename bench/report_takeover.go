@@ -32,8 +32,16 @@ func (r *report) takeoverGoals(p printer) {
 	longest := t.stat(func(r takeoverRun) float64 { return r.longest })
 	tbt := t.stat(func(r takeoverRun) float64 { return r.tbt })
 	input := t.stat(func(r takeoverRun) float64 { return r.maxLatency() })
-	p("| Longest main-thread task while the wasm takes over %s, slow 4G + CPU×4 | ≤ %.0f ms | %s | %s |\n", t.path, goalLongestTask, msSpread(longest), verdict(median(longest) <= goalLongestTask))
-	p("| Total Blocking Time of the visit (FCP to a second after the take-over) | ≤ %.0f ms | %s | %s |\n", goalTBT, msSpread(tbt), verdict(median(tbt) <= goalTBT))
+	longestCPU := t.stat(func(r takeoverRun) float64 { return r.longestCPU })
+	tbtCPU := t.stat(func(r takeoverRun) float64 { return r.tbtCPU })
+	cpuNote := func(xs []float64, goal float64) string {
+		if len(xs) == 0 {
+			return ""
+		}
+		return fmt.Sprintf(" · from thread time: %s %s", msSpread(xs), map[bool]string{true: "(met)", false: "(missed)"}[median(xs) <= goal])
+	}
+	p("| Longest main-thread task while the wasm takes over %s, slow 4G + CPU×4 | ≤ %.0f ms | %s%s | %s |\n", t.path, goalLongestTask, msSpread(longest), cpuNote(longestCPU, goalLongestTask), verdict(median(longest) <= goalLongestTask))
+	p("| Total Blocking Time of the visit (FCP to a second after the take-over) | ≤ %.0f ms | %s%s | %s |\n", goalTBT, msSpread(tbt), cpuNote(tbtCPU, goalTBT), verdict(median(tbt) <= goalTBT))
 	p("| Slowest answer to a tap or key press during the take-over | ≤ %.0f ms | %s | %s |\n", goalInput, msSpread(input), verdict(median(input) <= goalInput))
 }
 
@@ -65,7 +73,7 @@ func (r *report) takeoverSection(p printer) {
 		return
 	}
 	p("## wasm take-over\n\n")
-	p("A cold visit of %s on slow 4G + CPU×4, traced (DevTools tracing: the page's main-thread tasks), while the bench taps the options and presses their number keys every 150 ms from when 85 %% of app.wasm has arrived until a second after the wasm's first screen is mounted. Medians of %d runs, (min–max). *Busy* is main-thread time in tasks within the phase; a task may span two phases.\n\n", t.path, len(t.runs))
+	p("A cold visit of %s on slow 4G + CPU×4, traced (DevTools tracing: the page's main-thread tasks), while the bench taps the options and presses their number keys every 150 ms from when 85 %% of app.wasm has arrived until a second after the wasm's first screen is mounted. Medians of %d runs, (min–max). *Busy* is main-thread time in tasks within the phase; a task may span two phases. *Thread time* is the time the main thread ran (trace `tdur`), CPU throttling included but not the waits for a CPU that other processes held: on a busy machine it is the closer estimate of a quiet one.\n\n", t.path, len(t.runs))
 	names := []string{}
 	seen := map[string]bool{}
 	for _, run := range t.runs {
@@ -76,7 +84,7 @@ func (r *report) takeoverSection(p printer) {
 			}
 		}
 	}
-	p("| Phase | From | To | Busy | Longest task in it |\n|---|---|---|---|---|\n")
+	p("| Phase | From | To | Busy | Busy, thread time | Longest task in it |\n|---|---|---|---|---|---|\n")
 	for _, n := range names {
 		get := func(f func(phase) float64) []float64 {
 			var xs []float64
@@ -89,14 +97,18 @@ func (r *report) takeoverSection(p printer) {
 			}
 			return xs
 		}
-		p("| %s | %s | %s | %s | %s |\n", n, msSpread(get(func(ph phase) float64 { return ph.start })), msSpread(get(func(ph phase) float64 { return ph.end })),
-			msSpread(get(func(ph phase) float64 { return ph.busy })), msSpread(get(func(ph phase) float64 { return ph.longest })))
+		p("| %s | %s | %s | %s | %s | %s |\n", n, msSpread(get(func(ph phase) float64 { return ph.start })), msSpread(get(func(ph phase) float64 { return ph.end })),
+			msSpread(get(func(ph phase) float64 { return ph.busy })), msSpread(get(func(ph phase) float64 { return ph.busyCPU })), msSpread(get(func(ph phase) float64 { return ph.longest })))
 	}
 	p("\n| Measure | Median (min–max) |\n|---|---|\n")
 	p("| Longest task, end of download to a second after mount | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.longest })))
 	p("| Total Blocking Time, FCP to the end of the visit | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.tbt })))
 	p("| Total Blocking Time within the take-over | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.tbtWindow })))
-	p("| Inputs sent during the take-over | %s |\n", strings.TrimSuffix(msSpread(t.stat(func(r takeoverRun) float64 { return float64(r.inputs) })), ""))
+	p("| Longest task by thread time (without waiting for a CPU other processes held) | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.longestCPU })))
+	p("| Total Blocking Time by thread time | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.tbtCPU })))
+	inputs := t.stat(func(r takeoverRun) float64 { return float64(r.inputs) })
+	lo, hi := spread(inputs)
+	p("| Inputs sent during the take-over | %.0f (%.0f–%.0f) |\n", median(inputs), lo, hi)
 	p("| Slowest answer to an input (Event Timing: input to next paint) | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 { return r.maxLatency() })))
 	p("| Median answer to an input | %s |\n", msSpread(t.stat(func(r takeoverRun) float64 {
 		if len(r.latencies) == 0 {
