@@ -189,12 +189,15 @@ func TestOptionLengthsAlike(t *testing.T) {
 	}
 }
 
-// The lexical reader stands in for a respondent who wants a high score and
-// knows nothing about the organisation: it ranks a question's options by
-// the words that the customer-centricity literature (and the seeds) attach
-// to each end, and, between equals, takes the longer and more detailed
-// option as the more advanced one. It is a floor, not a substitute for a
-// human or model reader (see docs/question-bank.md for both figures).
+// The lexical reader is a floor, not a measure of neutrality. It ranks a
+// question's options by the words that the customer-centricity literature
+// attaches to each end and, between equals, takes the longer option as the
+// more advanced one. Version 1's ladder was visible even to this reader;
+// a bank it cannot read may still be read at once by a person or a model:
+// blind readers found the top option of a version-2 draft that passed this
+// test in 24 of 24 questions. The figures that matter are the blind
+// readings recorded in docs/question-bank.md; this test only keeps the
+// crudest giveaway (ladder vocabulary plus length) from coming back.
 var readerCues = map[string]map[string]int{
 	"en": {
 		"polite": -2, "politely": -2, "quick": -2, "quickly": -2, "friendly": -2, "apology": -2, "waiting": -2, "waits": -2, "staffing": -2,
@@ -250,7 +253,7 @@ func readerFigures(b *Bank) (top, order, n int) {
 	return top, order, n
 }
 
-func TestLexicalReaderCannotFindTheTop(t *testing.T) {
+func TestLexicalReaderFloor(t *testing.T) {
 	for _, b := range contentBanks(t) {
 		top, order, n := readerFigures(b)
 		t.Logf("v%d %s: top pick right %d/%d, whole order right %d/%d", b.Version, b.Lang(), top, n, order, n)
@@ -258,8 +261,8 @@ func TestLexicalReaderCannotFindTheTop(t *testing.T) {
 			t.Errorf("v%d %s: the lexical reader picks the top option in %d of %d questions and the whole order in %d (goal ≤ 50%%, ≤ 25%%)", b.Version, b.Lang(), top, n, order)
 		}
 	}
-	// The same reader does see version 1's ladder; otherwise the figures
-	// above would say nothing.
+	// The same reader does see version 1's ladder; otherwise it would not
+	// even be a floor.
 	v1 := mustLoadAll(t).Version(1)
 	for _, lang := range []string{"en", "de"} {
 		top, order, n := readerFigures(v1.In(lang))
@@ -270,27 +273,76 @@ func TestLexicalReaderCannotFindTheTop(t *testing.T) {
 	}
 }
 
-// hedges take an option back ("though the final call turned on cost"). In
-// version 2's first blind reading they marked the almost-top option at
-// once, so no option may carry one.
+// hedges are clauses that take an option back ("…, though the final call
+// turned on cost"). Blind readers of a version-2 draft spotted the
+// transitional level by them at once, so no option may contain one.
 var hedges = map[string][]string{
-	"en": {"though", "although", "but", "however", "yet", "in practice", "in the end", "even"},
-	"de": {"doch", "aber", "obwohl", "jedoch", "allerdings", "trotz*", "am ende", "dennoch"},
+	"en": {"though", "although", "but", "however", "yet", "in practice", "in the end", "even", "mostly", "partly"},
+	"de": {"doch", "aber", "obwohl", "jedoch", "allerdings", "trotz*", "am ende", "dennoch", "zwar", "meist", "teilweise"},
 }
 
-func TestNoHedgedOptions(t *testing.T) {
+func TestNoHedges(t *testing.T) {
 	for _, b := range contentBanks(t) {
+		list := hedges[b.Lang()]
+		if len(list) == 0 {
+			t.Fatalf("no hedges listed for language %s", b.Lang())
+		}
 		for _, q := range b.Questions() {
 			for _, o := range q.Options {
-				for _, h := range hedges[b.Lang()] {
+				for _, h := range list {
 					if hasWord(words(o.Text), h) {
-						t.Errorf("v%d %s %s: hedge %q in %q", b.Version, b.Lang(), o.ID, h, o.Text)
+						t.Errorf("v%d %s %s: %q hedges with %q", b.Version, b.Lang(), o.ID, o.Text, h)
 					}
 				}
 			}
 		}
 	}
-	if !hasWord(words("The figures rose, though the final call turned on cost."), "though") {
-		t.Error("the hedge check misses a hedge")
+	// The check finds what it is for: the draft that blind readers saw
+	// through ended its transitional options this way.
+	if !hasWord(words("A churn forecast raised a concern, though the final call turned on cost."), "though") ||
+		!hasWord(words("Ein Kundenwert, der ausgewiesen, aber nicht an die Vergütung gekoppelt ist."), "aber") {
+		t.Error("hedge matching is broken")
+	}
+}
+
+// lengthTells counts, per level, the questions in which that level's
+// option is the longest and the shortest (ties count for each).
+func lengthTells(b *Bank) (longest, shortest map[string]int) {
+	longest, shortest = map[string]int{}, map[string]int{}
+	for _, q := range b.Questions() {
+		lo, hi := 1<<30, 0
+		for _, o := range q.Options {
+			n := utf8.RuneCountInString(o.Text)
+			lo, hi = min(lo, n), max(hi, n)
+		}
+		for _, o := range q.Options {
+			switch utf8.RuneCountInString(o.Text) {
+			case hi:
+				longest[o.Level]++
+			case lo:
+				shortest[o.Level]++
+			}
+		}
+	}
+	return longest, shortest
+}
+
+// TestLengthDoesNotPointToALevel: if one level's option were usually the
+// longest (or the shortest), length alone would give the ladder away.
+// No level may be the longest or the shortest in more than a third of
+// the questions, in any language.
+func TestLengthDoesNotPointToALevel(t *testing.T) {
+	for _, b := range contentBanks(t) {
+		n := len(b.Questions())
+		longest, shortest := lengthTells(b)
+		t.Logf("v%d %s: longest %v, shortest %v (of %d)", b.Version, b.Lang(), longest, shortest, n)
+		for _, l := range b.Levels {
+			if 3*longest[l.ID] > n {
+				t.Errorf("v%d %s: the %s option is the longest in %d of %d questions", b.Version, b.Lang(), l.ID, longest[l.ID], n)
+			}
+			if 3*shortest[l.ID] > n {
+				t.Errorf("v%d %s: the %s option is the shortest in %d of %d questions", b.Version, b.Lang(), l.ID, shortest[l.ID], n)
+			}
+		}
 	}
 }
