@@ -111,8 +111,7 @@ type takeoverRun struct {
 	longest                float64 // longest main-thread task in the window
 	tbt                    float64 // Total Blocking Time from FCP to the end of the visit
 	tbtWindow              float64 // Total Blocking Time within the window
-	// The same from the tasks' thread time: closer to what a quiet
-	// machine would show (see task.cpu).
+	// The same from the tasks' thread time, for reference (see task.cpu).
 	longestCPU, tbtCPU float64
 	inputs             int // inputs sent during the take-over
 	latencies          []float64
@@ -404,10 +403,9 @@ func sendInput(ctx context.Context, n int, targets [][2]float64) {
 type task struct {
 	start, end float64
 	// cpu is the thread time the task took (trace "tdur"), NaN where
-	// unknown. It includes DevTools' CPU throttling but not the time the
-	// thread waited for a CPU that other processes held: on a machine
-	// busy with other work, it is closer to what the task would take on
-	// a quiet one than the task's duration.
+	// unknown. It leaves out the time the thread waited for a CPU that
+	// other processes held; how DevTools' CPU throttling counts in it is
+	// not established, so the report shows it for reference only.
 	cpu float64
 }
 
