@@ -37,6 +37,7 @@
   // When the wasm replaces the prerendered page, put focus and the choice
   // not yet submitted back where they were.
   function restore() {
+    applyAccent();
     showResume();
     if (lastPick && lastPick.page === location.pathname + location.search) {
       var p = document.getElementById(lastPick.id);
@@ -137,29 +138,100 @@
   }, true);
 
   // ---- Resume: the last unfinished question, where storage is allowed ----
+  // The entry holds answers, so it does not outlive a week: on a shared
+  // computer the next person must not be offered someone else's check.
   var storeKey = "cxquiz:progress";
+  var keepFor = 7 * 24 * 60 * 60 * 1000;
   function store(v) {
-    try { if (v) localStorage.setItem(storeKey, JSON.stringify(v)); else localStorage.removeItem(storeKey); } catch (e) { /* storage blocked: resume is a bonus */ }
+    try {
+      if (v) { v.saved = Date.now(); localStorage.setItem(storeKey, JSON.stringify(v)); } else localStorage.removeItem(storeKey);
+    } catch (e) { /* storage blocked: resume is a bonus */ }
   }
   function stored() {
-    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { return null; }
+    var v = null;
+    try { v = JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { v = null; }
+    if (!v) return null;
+    var age = Date.now() - (+v.saved || 0);
+    // Older than a week, from before entries expired, or from a clock
+    // that has since been put back: gone.
+    if (!v.url || !(age >= 0 && age < keepFor)) { store(null); return null; }
+    return v;
   }
+  // showResume offers the stored check on the intro in place of Start.
+  // It changes only what differs: screenChanged watches these attributes.
   function showResume() {
     var box = document.getElementById("resume");
+    if (!box) return;
     var v = stored();
-    if (!box || !v || !v.url) return;
+    var s = document.getElementById("start");
+    var show = function (el, on) { if (el && el.hidden === on) el.hidden = !on; };
+    show(box, !!v);
+    show(s, !v);
+    if (!v) return;
     var link = document.getElementById("resume-link");
     var where = document.getElementById("resume-where");
-    link.setAttribute("href", v.url);
-    if (where) where.textContent = v.label || "";
-    box.hidden = false;
-    var s = document.getElementById("start");
-    if (s) s.hidden = true;
+    if (link.getAttribute("href") !== v.url) link.setAttribute("href", v.url);
+    if (where && where.textContent !== (v.label || "")) where.textContent = v.label || "";
   }
   document.addEventListener("click", function (e) {
     var t = e.target.closest ? e.target.closest("[data-forget]") : null;
     if (t) store(null);
   }, true);
+
+  // ---- Forget: everything this browser keeps for the quiz ---------------
+  // The resume entry and anything else under "cxquiz:" in this site's
+  // storage. The browser's history is out of a page's reach: the page
+  // says how to clear it.
+  var forgotten = location.hash === "#forgotten";
+  if (forgotten) history.replaceState(history.state, "", location.pathname + location.search);
+  function forgetAll() {
+    [window.localStorage, window.sessionStorage].forEach(function (s) {
+      try {
+        for (var i = s.length - 1; i >= 0; i--) {
+          var k = s.key(i);
+          if (k && k.indexOf("cxquiz:") === 0) s.removeItem(k);
+        }
+      } catch (e) { /* storage blocked: nothing was kept */ }
+    });
+  }
+  function showForget() {
+    // The button works only with JavaScript; without it the page says
+    // how to clear the browser by hand.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-forget-all]"), function (b) { if (b.hidden) b.hidden = false; });
+    var done = document.getElementById("forget-done");
+    if (done && forgotten && done.textContent !== done.getAttribute("data-done")) done.textContent = done.getAttribute("data-done");
+  }
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest ? e.target.closest("[data-forget-all]") : null;
+    if (!t) return;
+    e.preventDefault();
+    forgetAll();
+    var to = t.getAttribute("data-forget-to");
+    if (to) {
+      // The result shows the answers: leave it for the intro, in place of
+      // the result in this tab's history, and say it is done there.
+      location.replace(to + "#forgotten");
+      return;
+    }
+    forgotten = true;
+    showResume();
+    showForget();
+    var done = document.getElementById("forget-done");
+    if (done) done.focus({ preventScroll: false });
+  });
+
+  // ---- The host's accent colour -----------------------------------------
+  // Set through the CSSOM: the CSP allows no inline style attribute. The
+  // server validated the colours; quiz.css applies them by itself where
+  // the browser supports attr() with types, so the first paint has them.
+  var colour = /^#[0-9a-fA-F]{6}$/;
+  function applyAccent() {
+    var root = document.querySelector(".page[data-accent]");
+    if (!root) return;
+    var a = root.getAttribute("data-accent"), t = root.getAttribute("data-accent-text");
+    if (colour.test(a) && root.style.getPropertyValue("--accent") !== a) root.style.setProperty("--accent", a);
+    if (colour.test(t) && root.style.getPropertyValue("--accent-text") !== t) root.style.setProperty("--accent-text", t);
+  }
 
   // screenChanged runs on every screen, prerendered or rendered by the wasm.
   var lastScreen = "";
@@ -168,6 +240,8 @@
     var result = document.querySelector("section.result[data-code]");
     var form = answerForm();
     if (key !== lastScreen) {
+      // "Forgotten" is said on the screen the forgetting led to, once.
+      if (lastScreen) forgotten = false;
       lastScreen = key;
       if (form) {
         var code = new URLSearchParams(location.search).get("a");
@@ -178,10 +252,12 @@
       if (result) store(null);
     }
     showResume();
+    showForget();
+    applyAccent();
     if (result && !sent[result.getAttribute("data-code")]) {
       sent[result.getAttribute("data-code")] = true;
       var dims = {};
-      Array.prototype.forEach.call(document.querySelectorAll("tr[data-dimension]"), function (tr) {
+      Array.prototype.forEach.call(result.querySelectorAll("[data-dimension][data-score]"), function (tr) {
         dims[tr.getAttribute("data-dimension")] = +tr.getAttribute("data-score");
       });
       var h = document.getElementById("screen-heading");
