@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -86,7 +87,8 @@ func (w *cspWatch) assertNone(when string) {
 }
 
 // assertHeader checks the CSP header of the document at u: scripts only
-// from the site and the wasm, no inline scripts.
+// from the site and the wasm, no inline scripts; styles from the site and
+// hashed elements, no inline style attributes; no data: images.
 func (w *cspWatch) assertHeader(u string) {
 	w.tb.t.Helper()
 	w.mu.Lock()
@@ -96,24 +98,33 @@ func (w *cspWatch) assertHeader(u string) {
 		w.tb.t.Errorf("no document response for %s was seen", u)
 		return
 	}
-	var script string
+	directives := map[string][]string{}
 	for _, d := range strings.Split(h, ";") {
-		d = strings.TrimSpace(d)
-		if name, _, _ := strings.Cut(d, " "); name == "script-src" {
-			script = d
+		if f := strings.Fields(d); len(f) > 0 {
+			directives[f[0]] = f[1:]
 		}
 	}
-	srcs := strings.Fields(script)
-	has := func(s string) bool {
-		for _, x := range srcs {
-			if x == s {
+	has := func(name, src string) bool {
+		for _, x := range directives[name] {
+			if x == src {
 				return true
 			}
 		}
 		return false
 	}
-	if script == "" || !has("'self'") || !has("'wasm-unsafe-eval'") || has("'unsafe-inline'") || has("'unsafe-eval'") || has("*") {
-		w.tb.t.Errorf("%s: Content-Security-Policy %q: script-src is %q, want 'self' 'wasm-unsafe-eval' without 'unsafe-inline'", u, h, script)
+	if _, ok := directives["script-src"]; !ok || !has("script-src", "'self'") || !has("script-src", "'wasm-unsafe-eval'") ||
+		has("script-src", "'unsafe-inline'") || has("script-src", "'unsafe-eval'") || has("script-src", "*") {
+		w.tb.t.Errorf("%s: Content-Security-Policy %q: script-src is %q, want 'self' 'wasm-unsafe-eval' without 'unsafe-inline'", u, h, directives["script-src"])
+	}
+	hashed := false
+	for _, x := range directives["style-src"] {
+		hashed = hashed || strings.HasPrefix(x, "'sha256-")
+	}
+	if !has("style-src", "'self'") || !hashed || has("style-src", "'unsafe-inline'") || has("style-src", "*") {
+		w.tb.t.Errorf("%s: Content-Security-Policy %q: style-src is %q, want 'self' and the page's style element by hash, without 'unsafe-inline'", u, h, directives["style-src"])
+	}
+	if has("img-src", "data:") || has("default-src", "data:") {
+		w.tb.t.Errorf("%s: Content-Security-Policy %q allows data: images, which nothing uses", u, h)
 	}
 }
 
@@ -128,51 +139,77 @@ func TestCSP(t *testing.T) {
 	cases := []struct {
 		name, path string
 		step       func(tb *tab)
+		// loads is set when the step loads a new document on purpose.
+		loads bool
 	}{
 		{"intro", "/", func(tb *tab) {
 			tb.click("#start")
 			tb.waitQuestion(1)
-		}},
+		}, false},
 		{"question", "/q/3?a=" + s.bank.Encode(upTo(a, 2)), func(tb *tab) {
 			tb.pickWithMouse(a[2])
 			tb.click("#next")
 			tb.advanced(3)
 			tb.waitQuestion(4)
-		}},
+		}, false},
 		{"result", "/result?a=" + code, func(tb *tab) {
 			tb.click("details.table summary")
 			tb.click(`nav.langs a[hreflang="de"]`)
 			tb.waitFor("the result in German", `document.documentElement.lang === "de" && !!document.querySelector("section.result")`)
-		}},
+		}, false},
+		{"result-forget", "/result?a=" + code, func(tb *tab) {
+			tb.click("#forget")
+			tb.waitFor("the intro", `location.pathname === "/" && !!document.getElementById("start")`)
+			tb.waitWasm()
+		}, true},
 		{"compare", "/compare?r=" + code + "&r=" + s.bank.Encode(s.answers(61)), func(tb *tab) {
 			tb.click(`nav.langs a[hreflang="de"]`)
-			tb.waitFor("the comparison in German", `document.documentElement.lang === "de" && !!document.querySelector("table.comparison")`)
-		}},
+			tb.waitFor("the comparison in German", `document.documentElement.lang === "de" && !!document.querySelector(".comparison .dist")`)
+		}, false},
 		{"damaged", "/result?a=" + code[:len(code)-1], func(tb *tab) {
 			tb.click("#start-over")
 			tb.waitFor("the intro", `location.pathname === "/" && !!document.getElementById("start")`)
-		}},
+		}, false},
 		{"notfound", "/no-such-page", func(tb *tab) {
 			tb.click("#start-over")
 			tb.waitFor("the intro", `location.pathname === "/" && !!document.getElementById("start")`)
-		}},
+		}, false},
 	}
+	// Embedded, with the host's accent: the colour must apply without an
+	// inline style attribute.
+	const accent = "#aa0077"
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			tb := s.browser.journey(t)
-			w := watchCSP(tb)
-			if c.name == "damaged" || c.name == "notfound" {
-				tb.expectStatus(c.path)
+		for _, embed := range []bool{false, true} {
+			name, path := c.name, c.path
+			if embed {
+				name += "-embedded"
+				path = withEmbed(path) + "&accent=" + url.QueryEscape(accent)
 			}
-			tb.open(c.path)
-			tb.waitWasm()
-			w.assertNone("after the wasm loaded")
-			w.assertHeader(tb.url(c.path))
-			tb.markPage()
-			c.step(tb)
-			tb.assertSamePage()
-			w.assertNone("after a step in the page")
-		})
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				tb := s.browser.journey(t)
+				w := watchCSP(tb)
+				if c.name == "damaged" || c.name == "notfound" {
+					tb.expectStatus(path)
+				}
+				tb.open(path)
+				tb.waitWasm()
+				w.assertNone("after the wasm loaded")
+				w.assertHeader(tb.url(path))
+				if embed {
+					var got string
+					tb.eval(`getComputedStyle(document.querySelector(".page")).getPropertyValue("--accent").trim()`, &got)
+					if got != accent {
+						t.Errorf("--accent is %q on the embedded page, want the host's %s", got, accent)
+					}
+				}
+				tb.markPage()
+				c.step(tb)
+				if !c.loads {
+					tb.assertSamePage()
+				}
+				w.assertNone("after a step in the page")
+			})
+		}
 	}
 }

@@ -391,14 +391,16 @@ func (tb *tab) assertResume(when string, n int, a quiz.Answers, en map[string]st
 	return true
 }
 
-// compareTableJS reads the compare screen.
+// compareTableJS reads the compare screen: the results compared and a
+// distribution per dimension.
 const compareTableJS = `(() => {
-	const t = document.querySelector("table.comparison");
+	const t = document.querySelector(".comparison");
 	return {
 		problems: [...document.querySelectorAll("ul.problems li")].map(li => li.textContent),
-		cols: t ? [...t.querySelectorAll("thead th a")].map(a => a.textContent) : [],
-		rows: t ? [...t.querySelectorAll("tbody tr[data-dimension]")].map(r => ({
+		cols: [...document.querySelectorAll("ol.compared li a")].map(a => a.textContent),
+		rows: t ? [...t.querySelectorAll("[data-dimension]")].map(r => ({
 			id: r.dataset.dimension, spread: r.dataset.spread, disagree: r.classList.contains("disagree"),
+			dots: r.querySelectorAll("svg circle.dot").length,
 		})) : [],
 	};
 })()`
@@ -409,6 +411,7 @@ type compareTable struct {
 	Rows     []struct {
 		ID, Spread string
 		Disagree   bool
+		Dots       int
 	}
 }
 
@@ -427,7 +430,7 @@ func TestCompare(t *testing.T) {
 	tb.emulate(desktop)
 	tb.open("/compare?r=" + s.bank.Encode(as[0]) + "&r=" + broken + "&r=" + s.bank.Encode(as[1]))
 	tb.waitWasm()
-	tb.waitFor("the comparison", `!!document.querySelector("table.comparison") && !!document.querySelector("ul.problems")`)
+	tb.waitFor("the comparison", `!!document.querySelector(".comparison .dist") && !!document.querySelector("ul.problems")`)
 	tb.assertCompare(as[:2], []string{"#1", "#3"})
 	var got compareTable
 	tb.eval(compareTableJS, &got)
@@ -440,7 +443,7 @@ func TestCompare(t *testing.T) {
 	tb.click("#links")
 	tb.run("pasting a result link", chromedp.SendKeys("#links", link, chromedp.ByQuery))
 	tb.click("#compare-submit")
-	tb.waitFor("a third result in the comparison", `document.querySelectorAll("table.comparison thead th a").length === 3`)
+	tb.waitFor("a third result in the comparison", `document.querySelectorAll("ol.compared li a").length === 3`)
 	tb.assertCompare(as, []string{"#1", "#3", "#4"})
 	var search string
 	tb.eval(`location.search`, &search)
@@ -458,8 +461,8 @@ func TestCompare(t *testing.T) {
 	tb.screenshot("compare-desktop")
 }
 
-// assertCompare checks the comparison table of the results as: one
-// column per result, each dimension's spread, and the widest spread
+// assertCompare checks the comparison of the results as: each result
+// listed with its link, each dimension's spread, and the widest spread
 // marked.
 func (tb *tab) assertCompare(as []quiz.Answers, cols []string) {
 	tb.t.Helper()
@@ -496,6 +499,9 @@ func (tb *tab) assertCompare(as []quiz.Answers, cols []string) {
 		id := tb.bank.Dimensions[d].ID
 		if row.ID != id || row.Spread != strconv.Itoa(spreads[d]) {
 			tb.t.Errorf("row %d: %s with spread %s, want %s with %d", d+1, row.ID, row.Spread, id, spreads[d])
+		}
+		if row.Dots != len(as) {
+			tb.t.Errorf("row %s shows %d dots, want one per result: %d", row.ID, row.Dots, len(as))
 		}
 		if row.Disagree != (spreads[d] == widest) {
 			tb.t.Errorf("row %s (spread %d, widest %d): class disagree %v", row.ID, spreads[d], widest, row.Disagree)
