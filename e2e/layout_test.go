@@ -12,7 +12,8 @@ import (
 // letters the browser put on more than one line (a hyphen, a dash, a slash
 // or a soft hyphen may end a line), and a word that sticks out of its table
 // cell (a cell narrower than its longest word). SVG text does not wrap and
-// is left out, and so is what is not shown.
+// is left out, and so is what is not shown, visually hidden text for
+// screen readers (clipped to a pixel) included.
 const brokenWordsJS = `(() => {
 	const out = [];
 	const words = /[^\s\-\u2010\u2013\u2014\/\u00ad\u200b]+[\-\u2010\u2013\u2014\/\u00ad]?/g;
@@ -26,9 +27,18 @@ const brokenWordsJS = `(() => {
 		}
 		return parts.join(" > ");
 	};
+	const clipped = new Map();
+	const hidden = el => {
+		if (!el || el === document.body) return false;
+		if (!clipped.has(el)) {
+			const cs = getComputedStyle(el), r = el.getBoundingClientRect();
+			clipped.set(el, cs.clip !== "auto" || (cs.overflow === "hidden" && (r.width <= 1 || r.height <= 1)) || hidden(el.parentElement));
+		}
+		return clipped.get(el);
+	};
 	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 		const el = n.parentElement;
-		if (!el || el.closest("svg, script, style, noscript, title, .sr-only") || !el.getClientRects().length) continue;
+		if (!el || el.closest("svg, script, style, noscript, title") || !el.getClientRects().length || hidden(el)) continue;
 		const cell = el.closest("td, th");
 		const box = cell && cell.getBoundingClientRect();
 		for (const m of n.data.matchAll(words)) {
