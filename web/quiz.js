@@ -183,6 +183,7 @@
   // storage. The browser's history is out of a page's reach: the page
   // says how to clear it.
   var forgotten = location.hash === "#forgotten";
+  var announced = false;
   if (forgotten) history.replaceState(history.state, "", location.pathname + location.search);
   function forgetAll() {
     [window.localStorage, window.sessionStorage].forEach(function (s) {
@@ -199,7 +200,12 @@
     // how to clear the browser by hand.
     Array.prototype.forEach.call(document.querySelectorAll("[data-forget-all]"), function (b) { if (b.hidden) b.hidden = false; });
     var done = document.getElementById("forget-done");
-    if (done && forgotten && done.textContent !== done.getAttribute("data-done")) done.textContent = done.getAttribute("data-done");
+    if (done && forgotten && done.textContent !== done.getAttribute("data-done")) {
+      done.textContent = done.getAttribute("data-done");
+      // Once per forgetting, bring the confirmation (and how to clear the
+      // history, just above it) into view.
+      if (!announced) { announced = true; done.focus(); }
+    }
   }
   document.addEventListener("click", function (e) {
     var t = e.target.closest ? e.target.closest("[data-forget-all]") : null;
@@ -214,10 +220,11 @@
       return;
     }
     forgotten = true;
+    announced = false;
+    var done = document.getElementById("forget-done");
+    if (done) done.textContent = ""; // said again, for a second click
     showResume();
     showForget();
-    var done = document.getElementById("forget-done");
-    if (done) done.focus({ preventScroll: false });
   });
 
   // ---- The host's accent colour -----------------------------------------
@@ -241,7 +248,7 @@
     var form = answerForm();
     if (key !== lastScreen) {
       // "Forgotten" is said on the screen the forgetting led to, once.
-      if (lastScreen) forgotten = false;
+      if (lastScreen) forgotten = announced = false;
       lastScreen = key;
       if (form) {
         var code = new URLSearchParams(location.search).get("a");

@@ -72,7 +72,7 @@ func (p *page) renderCompare(t Texts) app.UI {
 			))
 		}),
 		app.If(len(ok) > 0, func() app.UI {
-			return p.renderCompareTable(t, b, entries, spreads, widest)
+			return p.renderDistributions(t, b, entries, spreads, widest)
 		}),
 		app.If(len(ok) > 1 && widest > 0, func() app.UI {
 			var names []string
@@ -97,68 +97,70 @@ func compareProblem(err error) string {
 	return "compare.damaged"
 }
 
-func (p *page) renderCompareTable(t Texts, b *quiz.Bank, entries []compareEntry, spreads []int, widest int) app.UI {
+// renderDistributions shows, per dimension and overall, how the results
+// spread: the dimension's name as a heading above its values, the results
+// as dots on one scale, the mean and the range in words. No column per
+// person, so 12 results read as well as 2 and no name is squeezed.
+func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry, spreads []int, widest int) app.UI {
 	var cols []int // entries that scored
+	var results []quiz.Result
 	for i, e := range entries {
 		if e.err == nil {
 			cols = append(cols, i)
+			results = append(results, e.res)
 		}
 	}
-	mean := func(score func(quiz.Result) int) int {
-		sum := 0
-		for _, i := range cols {
-			sum += score(entries[i].res)
+	sum := b.Summarise(results)
+	dist := func(name string, st quiz.Stat, score func(quiz.Result) int) []app.UI {
+		scores := make([]int, len(cols))
+		names := make([]string, len(cols))
+		for j, i := range cols {
+			scores[j] = score(entries[i].res)
+			names[j] = "#" + strconv.Itoa(i+1) + ": " + t.Pct(scores[j])
 		}
-		return (sum + len(cols)/2) / len(cols)
-	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("comparison").Body(
-		app.Caption().Text(t.S("compare.caption", "n", len(cols))),
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text(t.S("result.dimension")),
-			app.Range(cols).Slice(func(j int) app.UI {
-				return app.Th().Scope("col").Class("num").Body(
-					app.A().Href(route.SharedResultURL(p.r.Prefs.Lang, entries[cols[j]].code)).
-						Text("#" + strconv.Itoa(cols[j]+1)),
-				)
-			}),
-			app.Th().Scope("col").Class("num").Text(t.S("compare.mean")),
-			app.Th().Scope("col").Class("num").Text(t.S("compare.spread")),
-		)),
-		app.TBody().Body(
-			app.Range(b.Dimensions).Slice(func(d int) app.UI {
-				row := app.Tr().DataSet("dimension", b.Dimensions[d].ID).DataSet("spread", spreads[d])
-				name := app.Th().Scope("row").Text(b.Dimensions[d].Name)
-				if widest > 0 && spreads[d] == widest {
-					row = row.Class("disagree")
-					name = app.Th().Scope("row").Body(
-						app.Text(b.Dimensions[d].Name+" "),
-						app.Strong().Class("flag").Text(t.S("compare.most")),
-					)
-				}
-				return row.Body(
-					name,
-					app.Range(cols).Slice(func(j int) app.UI {
-						return app.Td().Class("num").Text(t.Pct(entries[cols[j]].res.Dimensions[d].Score))
-					}),
-					app.Td().Class("num").Text(t.Pct(mean(func(r quiz.Result) int { return r.Dimensions[d].Score }))),
-					app.Td().Class("num").Text(strconv.Itoa(spreads[d])),
-				)
-			}),
-			app.Tr().Class("total").Body(
-				app.Th().Scope("row").Text(t.S("compare.overall")),
-				app.Range(cols).Slice(func(j int) app.UI {
-					r := entries[cols[j]].res
-					return app.Td().Class("num").Body(
-						app.Strong().Text(t.Pct(r.Overall)),
-						app.Br(),
-						app.Small().Text(r.Level.Name),
-					)
-				}),
-				app.Td().Class("num").Text(t.Pct(mean(func(r quiz.Result) int { return r.Overall }))),
-				app.Td(),
+		label := t.S("compare.scores", "dim", name, "list", strings.Join(names, ", "), "mean", t.Pct(st.Mean))
+		return []app.UI{
+			app.Raw(dotPlot(b.Levels, scores, names, st.Mean, label)),
+			app.P().Class("stats").Body(
+				app.Strong().Text(t.S("compare.mean")+" "+t.Pct(st.Mean)),
+				app.Text(" · "+t.S("compare.range", "lo", t.Pct(st.Min), "hi", t.Pct(st.Max))),
 			),
+		}
+	}
+	return app.Div().Body(
+		app.P().Class("caption").ID("comparison-caption").Text(t.S("compare.caption", "n", len(cols))),
+		app.Ol().Class("comparison").Aria("labelledby", "comparison-caption").Body(
+			app.Range(b.Dimensions).Slice(func(d int) app.UI {
+				dim := b.Dimensions[d]
+				disagree := widest > 0 && spreads[d] == widest
+				li := app.Li().Class("dist").DataSet("dimension", dim.ID).DataSet("spread", spreads[d])
+				if disagree {
+					li = li.Class("disagree")
+				}
+				return li.Body(append([]app.UI{
+					app.H2().Body(
+						app.Text(dim.Name),
+						app.If(disagree, func() app.UI {
+							return app.Strong().Class("flag").Text(t.S("compare.most"))
+						}),
+					)},
+					dist(dim.Name, sum.Dimensions[d].Stat, func(r quiz.Result) int { return r.Dimensions[d].Score })...,
+				)...)
+			}),
+			app.Li().Class("dist total").Body(append([]app.UI{app.H2().Text(t.S("compare.overall"))},
+				dist(t.S("compare.overall"), sum.Overall, func(r quiz.Result) int { return r.Overall })...)...),
 		),
-	))
+		app.H2().Text(t.S("compare.results")),
+		app.Ol().Class("compared").Body(
+			app.Range(cols).Slice(func(j int) app.UI {
+				r := entries[cols[j]].res
+				return app.Li().Body(
+					app.A().Href(route.SharedResultURL(p.r.Prefs.Lang, entries[cols[j]].code)).Text("#"+strconv.Itoa(cols[j]+1)),
+					app.Text(t.Pct(r.Overall)+" · "+r.Level.Name),
+				)
+			}),
+		),
+	)
 }
 
 func (p *page) renderCompareForm(t Texts) app.UI {

@@ -39,5 +39,6 @@ func (p *page) renderIntro(t Texts) app.UI {
 				}),
 			),
 		),
+		kept(t, ""),
 	)
 }

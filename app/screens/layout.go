@@ -20,8 +20,10 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 	showChrome := !p.r.Prefs.Compact
 	root := app.Div().Class(class)
 	if a := p.r.Prefs.Accent; a != "" {
-		// Validated as #rrggbb by route.Parse: never raw input.
-		root = root.Style("--accent", a).Style("--accent-text", textOn(a))
+		// Validated as #rrggbb by route.Parse: never raw input. Data, not
+		// an inline style, which the CSP forbids: quiz.css and quiz.js
+		// apply it.
+		root = root.DataSet("accent", a).DataSet("accent-text", textOn(a))
 	}
 	return root.Body(
 		app.If(showChrome, func() app.UI {

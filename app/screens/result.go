@@ -141,8 +141,9 @@ func explainer(t Texts, b *quiz.Bank) app.UI {
 				c := b.Explainer[i]
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(c.Aspect),
-					app.Td().Text(c.Focused),
-					app.Td().Text(c.Centric),
+					// On a phone each cell stands alone, with its column's name.
+					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(t.S("explainer.focused")), app.Text(c.Focused)),
+					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(t.S("explainer.centric")), app.Text(c.Centric)),
 				)
 			}),
 		),
@@ -168,6 +169,7 @@ func (p *page) renderActions(t Texts) app.UI {
 			app.A().ID("compare").Class("button").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
 			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.retake")),
 		),
+		kept(t, p.r.IntroURL()),
 		app.P().Class("print-only").Body(
 			app.Text(t.S("result.printedLink")+" "),
 			app.Span().Class("print-link").Text(link),

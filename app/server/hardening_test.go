@@ -135,6 +135,14 @@ func checkSecurityHeaders(t *testing.T, h http.Header, tls bool, ancestors ...st
 			t.Errorf("CSP %s is %q, want %q", k, got, v)
 		}
 	}
+	// Styles: the site's and the page's one style element, by hash; no
+	// inline style attribute, no data: URL anywhere.
+	if st := d["style-src"]; len(st) != 2 || st[0] != "'self'" || !strings.HasPrefix(st[1], "'sha256-") {
+		t.Errorf("CSP style-src is %q, want 'self' and one 'sha256-…' hash", st)
+	}
+	if got := strings.Join(d["img-src"], " "); got != "'self'" {
+		t.Errorf("CSP img-src is %q, want 'self'", got)
+	}
 	for _, src := range d["script-src"] {
 		if src == "'unsafe-inline'" || src == "'unsafe-eval'" || src == "*" || strings.HasPrefix(src, "http") {
 			t.Errorf("CSP script-src allows %s", src)

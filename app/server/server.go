@@ -160,8 +160,12 @@ func New(c Config) (*Server, error) {
 	}
 	// go-app's own app.css styles its full-screen loader, which quiz.css
 	// hides: pages carry quiz.css alone.
-	s.styles = []byte("<style>" + minifyCSS(string(quizCSS)) + "</style>\n")
+	css := minifyCSS(string(quizCSS))
+	s.styles = []byte("<style>" + css + "</style>\n")
 	s.loaderIcon = "/web/icon.svg" + v
+	// The style element is the same on every page: the CSP allows it by
+	// its hash, and inline styles stay forbidden.
+	s.headers = securityHeaders(origins, c.TLSCert != "", styleHash(css))
 	return s, nil
 }
 
