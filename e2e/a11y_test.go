@@ -119,6 +119,7 @@ func TestAccessibility(t *testing.T) {
 						t.Error(b.String())
 					}
 					tb.assertFits(sc.name, vp)
+					tb.assertWords(sc.name)
 					if sc.name == "question" {
 						tb.assertRadioKeys()
 					}

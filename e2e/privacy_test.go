@@ -119,51 +119,53 @@ func TestForget(t *testing.T) {
 
 	t.Run("result", func(t *testing.T) {
 		t.Parallel()
-		for _, lang := range s.bank.Languages() {
-			for _, vp := range []viewport{phone, desktop} {
-				for _, embed := range []bool{false, true} {
-					tb := s.browser.journey(t)
-					tb.lang = lang
-					tb.emulate(vp)
-					tb.open("/")
-					tb.waitWasm()
-					tb.eval(storeProgressJS(progress, 1000), nil)
-					path := withLang("/result?a="+s.bank.Encode(a), lang)
-					if embed {
-						path = withEmbed(path)
-					}
-					tb.open(path)
-					tb.waitWasm()
-					tb.waitFor("the forget button", visibleJS("forget"))
-					tb.eval(`localStorage.setItem("cxquiz:other", "x"), true`, nil)
-					name := "forget"
-					if lang != quiz.DefaultLang {
-						name += "-" + lang
-					}
-					if embed {
-						name += "-embedded"
-					}
-					tb.screenshot(name + "-result-" + vp.name)
-					tb.click("#forget")
-					tb.waitFor("the intro with a confirmation", `location.pathname === "/" && !!document.getElementById("start") && document.getElementById("forget-done").textContent.length > 0`)
-					tb.waitWasm()
-					tb.settle()
-					var got struct {
-						Search, Hash string
-						Embedded     bool
-						Keys         []string
-					}
-					tb.eval(`({search: location.search, hash: location.hash, embedded: !!document.querySelector(".page.embedded"), keys: `+keptJS+`})`, &got)
-					if len(got.Keys) > 0 {
-						t.Errorf("after Forget on the result the site keeps %q", got.Keys)
-					}
-					if got.Hash != "" || got.Embedded != embed || (lang != quiz.DefaultLang && !strings.Contains(got.Search, "lang="+lang)) {
-						t.Errorf("after Forget: the intro at %s%s (embedded %v), want the result's language and display options, no fragment", got.Search, got.Hash, got.Embedded)
-					}
-					tb.assertWords("intro after Forget")
-					tb.screenshot(name + "-done-" + vp.name)
-				}
+		// Each language at both widths, each width embedded and not.
+		for _, c := range []struct {
+			lang  string
+			vp    viewport
+			embed bool
+		}{{"en", phone, true}, {"en", desktop, false}, {"de", phone, false}, {"de", desktop, true}} {
+			lang, vp, embed := c.lang, c.vp, c.embed
+			tb := s.browser.journey(t)
+			tb.lang = lang
+			tb.emulate(vp)
+			tb.open("/")
+			tb.waitWasm()
+			tb.eval(storeProgressJS(progress, 1000), nil)
+			path := withLang("/result?a="+s.bank.Encode(a), lang)
+			if embed {
+				path = withEmbed(path)
 			}
+			tb.open(path)
+			tb.waitWasm()
+			tb.waitFor("the forget button", visibleJS("forget"))
+			tb.eval(`localStorage.setItem("cxquiz:other", "x"), true`, nil)
+			name := "forget"
+			if lang != quiz.DefaultLang {
+				name += "-" + lang
+			}
+			if embed {
+				name += "-embedded"
+			}
+			tb.screenshot(name + "-result-" + vp.name)
+			tb.click("#forget")
+			tb.waitFor("the intro with a confirmation", `location.pathname === "/" && !!document.getElementById("start") && document.getElementById("forget-done").textContent.length > 0`)
+			tb.waitWasm()
+			tb.settle()
+			var got struct {
+				Search, Hash string
+				Embedded     bool
+				Keys         []string
+			}
+			tb.eval(`({search: location.search, hash: location.hash, embedded: !!document.querySelector(".page.embedded"), keys: `+keptJS+`})`, &got)
+			if len(got.Keys) > 0 {
+				t.Errorf("after Forget on the result the site keeps %q", got.Keys)
+			}
+			if got.Hash != "" || got.Embedded != embed || (lang != quiz.DefaultLang && !strings.Contains(got.Search, "lang="+lang)) {
+				t.Errorf("after Forget: the intro at %s%s (embedded %v), want the result's language and display options, no fragment", got.Search, got.Hash, got.Embedded)
+			}
+			tb.assertWords("intro after Forget")
+			tb.screenshot(name + "-done-" + vp.name)
 		}
 	})
 
