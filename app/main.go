@@ -92,10 +92,10 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if o.Bank, err = quiz.Load(); err != nil {
-		return fmt.Errorf("loading the question bank: %w", err)
+	if o.Banks, err = quiz.LoadAll(); err != nil {
+		return fmt.Errorf("loading the question banks: %w", err)
 	}
-	screens.Register(o.Bank)
+	screens.Register(o.Banks)
 	o.Files = web.Files
 	o.Log = log.New(stderr, "", log.LstdFlags|log.LUTC)
 	s, err := server.New(o.Config)

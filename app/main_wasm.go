@@ -18,7 +18,7 @@ import (
 func main() {
 	startup.Mark("cxquiz:main") // every package is initialised
 	startup.Yield()
-	b, err := quiz.Load()
+	b, err := quiz.LoadAll()
 	if err != nil {
 		app.Log(err)
 		return

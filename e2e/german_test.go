@@ -73,8 +73,8 @@ func TestGerman(t *testing.T) {
 		if sc.Lang != "de" || sc.Progress != count || sc.Title != title {
 			t.Errorf("question %d: lang %q, progress %q, title %q; want de, %q, %q", n, sc.Lang, sc.Progress, sc.Title, count, title)
 		}
-		if n == 1 && sc.Progress != "Frage 1 von 26" {
-			t.Errorf("question 1 says %q, want \"Frage 1 von 26\"", sc.Progress)
+		if n == 1 && sc.Progress != "Frage 1 von 24" {
+			t.Errorf("question 1 says %q, want \"Frage 1 von 24\"", sc.Progress)
 		}
 		tb.assertOptionTexts(bankDE.Question(n))
 		tb.press(strconv.Itoa(a[n-1] + 1))
@@ -198,7 +198,7 @@ func TestGermanAcceptLanguage(t *testing.T) {
 	tb.waitQuestion(1)
 	var sc screenText
 	tb.eval(screenJS, &sc)
-	if sc.Lang != "de" || sc.Progress != "Frage 1 von 26" {
-		t.Errorf("question 1 after a German intro: lang %q, progress %q; want de, \"Frage 1 von 26\"", sc.Lang, sc.Progress)
+	if sc.Lang != "de" || sc.Progress != "Frage 1 von 24" {
+		t.Errorf("question 1 after a German intro: lang %q, progress %q; want de, \"Frage 1 von 24\"", sc.Lang, sc.Progress)
 	}
 }

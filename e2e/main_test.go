@@ -17,7 +17,8 @@ const artifacts = "artifacts"
 type suite struct {
 	srv     *server
 	browser *browser
-	bank    *quiz.Bank
+	bank    *quiz.Bank  // the latest version, the one new quizzes use
+	banks   *quiz.Banks // every version the server holds
 	dataDir string // the shared browser's profile
 }
 
@@ -46,10 +47,11 @@ func setup(t *testing.T) *suite {
 }
 
 func start(bin string) (*suite, error) {
-	bank, err := quiz.Load()
+	banks, err := quiz.LoadAll()
 	if err != nil {
 		return nil, err
 	}
+	bank := banks.Latest()
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		return nil, err
 	}
@@ -57,7 +59,7 @@ func start(bin string) (*suite, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &suite{srv: srv, bank: bank}
+	s := &suite{srv: srv, bank: bank, banks: banks}
 	if s.dataDir, err = os.MkdirTemp("", "cxquiz-e2e-profile-"); err != nil {
 		s.close()
 		return nil, err

@@ -87,8 +87,9 @@ func (s *Banks) All() []*Bank { return append([]*Bank(nil), s.all...) }
 // Decode decodes a result code with the bank version it was made with and
 // returns that bank with the answers. The empty code is the latest bank
 // with nothing answered. A code that is not a result code gives an error
-// wrapping [ErrMalformed]; a well-formed code of a version this program
-// does not hold (say, from a newer release) one wrapping [ErrOutdated].
+// wrapping [ErrMalformed]; a code of a version this program does not hold
+// but could meet (a withdrawn one, or the next, from a newer release
+// behind the same load balancer) one wrapping [ErrOutdated].
 func (s *Banks) Decode(code string) (*Bank, Answers, error) {
 	if code == "" {
 		return s.Latest(), s.Latest().NewAnswers(), nil
@@ -98,8 +99,13 @@ func (s *Banks) Decode(code string) (*Bank, Answers, error) {
 		return nil, nil, err
 	}
 	b := s.Version(v)
-	if b == nil {
+	switch {
+	case b == nil && v <= s.Latest().Version+1:
+		// A withdrawn version, or the next one, met during a rolling
+		// deploy: a real code this program cannot read.
 		return nil, nil, fmt.Errorf("%w (version %d; this program holds versions %s)", ErrOutdated, v, s.versions())
+	case b == nil:
+		return nil, nil, fmt.Errorf("%w: unknown version %d", ErrMalformed, v)
 	}
 	a, err := b.Decode(code)
 	if err != nil {

@@ -16,7 +16,7 @@ func fuzzSeeds() []string {
 	code := bank.Encode(full)
 	partial := bank.Encode(bank.NewAnswers().With(1, 2))
 	return []string{
-		"/", "/index.html", "/q/1", "/q/26?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
+		"/", "/index.html", "/q/1", "/q/24?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
 		"/result?a=" + code, "/result?a=" + code + "&shared=1", "/result?a=" + partial, "/result?a=" + code[:9],
 		"/compare?r=" + code + "&r=" + partial, "/compare?links=https%3A%2F%2Fx%2Fresult%3Fa%3D" + code + "%0A" + partial,
 		"/q/1?pick=", "/q/0", "/nope", "/?a=%zz", "/?a;b", "/?lang=%3Cscript%3E", "/compare?r=%22%3E%3Cimg%20src%3Dx%3E",
@@ -37,11 +37,11 @@ func FuzzParseRoute(f *testing.F) {
 	f.Add("/q/5", "pick=1&a=%ff")
 	f.Add("/compare", "links=//evil.example/?a=x&r=")
 	f.Fuzz(func(t *testing.T, path, query string) {
-		rt := Parse(bank, &url.URL{Path: path, RawQuery: query})
+		rt := Parse(banks, &url.URL{Path: path, RawQuery: query})
 		if rt.Next == "" {
 			// The canonical URL shows the same page, and is its own.
 			c := rt.Canonical()
-			again := Parse(bank, c)
+			again := Parse(banks, c)
 			if again.Screen != rt.Screen || again.Status() != rt.Status() || again.Prefs != rt.Prefs || again.Code() != rt.Code() ||
 				(rt.Screen == Result && again.Shared != rt.Shared) || len(again.Codes) != len(rt.Codes) || again.Canonical().String() != c.String() {
 				t.Fatalf("%s?%s: canonical %s shows another page", path, query, c)
@@ -49,7 +49,7 @@ func FuzzParseRoute(f *testing.F) {
 			return
 		}
 		checkNext(t, rt.Next)
-		again := Parse(bank, mustParse(t, rt.Next))
+		again := Parse(banks, mustParse(t, rt.Next))
 		if again.Next != "" {
 			t.Fatalf("%s?%s leads to %s, which leads on to %s", path, query, rt.Next, again.Next)
 		}

@@ -32,7 +32,7 @@ const (
 	Result
 	NotFound
 	Damaged  // the result code cannot be read
-	Outdated // the result code comes from an older question bank
+	Outdated // the result code comes from a bank version this program does not hold
 	Compare
 )
 
@@ -52,18 +52,22 @@ type Route struct {
 	// Codes holds the result codes on the compare screen, as given.
 	Codes []string
 
-	bank *quiz.Bank
-	path string // as requested
-	code string // the a parameter as given, trimmed
+	bank  *quiz.Bank // the version the answers were made with
+	banks *quiz.Banks
+	path  string // as requested
+	code  string // the a parameter as given, trimmed
 }
 
 var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
 
 // Parse reads the URL of a request. It never fails: whatever cannot be
-// read becomes a screen that explains what happened.
-func Parse(b *quiz.Bank, u *url.URL) Route {
+// read becomes a screen that explains what happened. A code is read with
+// the bank version it was made with, so a link made with an earlier
+// version keeps working; new quizzes use the latest.
+func Parse(banks *quiz.Banks, u *url.URL) Route {
 	q := u.Query()
-	r := Route{Prefs: parsePrefs(b, q), bank: b, path: u.Path, code: strings.TrimSpace(q.Get("a"))}
+	latest := banks.Latest()
+	r := Route{Prefs: parsePrefs(latest, q), bank: latest, banks: banks, path: u.Path, code: strings.TrimSpace(q.Get("a"))}
 	switch u.Path {
 	case "/", "/index.html":
 		r.Screen = Intro
@@ -81,13 +85,9 @@ func Parse(b *quiz.Bank, u *url.URL) Route {
 			return r
 		}
 		r.Number, _ = strconv.Atoi(m[1])
-		if b.Question(r.Number) == nil {
-			r.Screen = NotFound
-			return r
-		}
 		r.Screen = Question
 	}
-	a, err := b.Decode(r.code)
+	b, a, err := banks.Decode(r.code)
 	switch {
 	case errors.Is(err, quiz.ErrOutdated):
 		r.Screen = Outdated
@@ -96,7 +96,11 @@ func Parse(b *quiz.Bank, u *url.URL) Route {
 		r.Screen = Damaged
 		return r
 	}
-	r.Answers = a
+	if r.Screen == Question && b.Question(r.Number) == nil {
+		r.Screen = NotFound
+		return r
+	}
+	r.bank, r.Answers = b, a
 	if r.Screen == Question && q.Has("pick") {
 		pick, err := strconv.Atoi(q.Get("pick"))
 		if err != nil || pick < 1 || pick > quiz.OptionsPerQuestion {
@@ -109,8 +113,16 @@ func Parse(b *quiz.Bank, u *url.URL) Route {
 	return r
 }
 
-// Bank is the question bank the route was read with.
+// Bank is the question bank version of the route's answers: the one
+// their code was made with, or the latest for a new quiz.
 func (r Route) Bank() *quiz.Bank { return r.bank }
+
+// Banks holds every bank version the route could have been read with.
+func (r Route) Banks() *quiz.Banks { return r.banks }
+
+// Older reports whether the answers were made with an earlier version of
+// the bank than the one new quizzes use.
+func (r Route) Older() bool { return r.bank != r.banks.Latest() }
 
 // Status is the HTTP status of the route's page.
 func (r Route) Status() int {

@@ -9,10 +9,13 @@ import (
 	"cxquiz/quiz"
 )
 
-var bank = mustLoad()
+var (
+	banks = mustLoad()
+	bank  = banks.Latest()
+)
 
-func mustLoad() *quiz.Bank {
-	b, err := quiz.Load()
+func mustLoad() *quiz.Banks {
+	b, err := quiz.LoadAll()
 	if err != nil {
 		panic(err)
 	}
@@ -21,7 +24,7 @@ func mustLoad() *quiz.Bank {
 
 func parse(t *testing.T, raw string) Route {
 	t.Helper()
-	return Parse(bank, mustParse(t, raw))
+	return Parse(banks, mustParse(t, raw))
 }
 
 func TestParse(t *testing.T) {
@@ -130,5 +133,25 @@ func TestCanonical(t *testing.T) {
 		if got := parse(t, raw).Canonical().String(); got != want {
 			t.Errorf("%s: canonical %s, want %s", raw, got, want)
 		}
+	}
+}
+
+func TestParseOlderVersion(t *testing.T) {
+	t.Parallel()
+	v1 := banks.Version(1)
+	partial := v1.Encode(v1.NewAnswers().With(1, 2))
+	r := parse(t, "/q/26?a="+partial)
+	if r.Screen != Question || r.Bank() != v1 || !r.Older() || r.Banks() != banks {
+		t.Fatalf("v1 partial on question 26: screen %d, version %d, older %v", r.Screen, r.Bank().Version, r.Older())
+	}
+	r = parse(t, "/q/26?a="+partial+"&pick=1")
+	if r.Next != "/q/2?a="+v1.Encode(v1.NewAnswers().With(1, 2).With(26, 0)) {
+		t.Errorf("pick on the last v1 question leads to %s", r.Next)
+	}
+	if r := parse(t, "/q/26"); r.Screen != NotFound {
+		t.Errorf("/q/26 of the latest version: screen %d", r.Screen)
+	}
+	if r := parse(t, "/q/3"); r.Bank() != bank || r.Older() {
+		t.Errorf("a new quiz is not the latest version")
 	}
 }

@@ -9,12 +9,13 @@ import (
 	"cxquiz/quiz"
 )
 
-// barChart draws every dimension score as a two-ended bar, from the
-// customer-focused pole (0) to the customer-centric pole (100), each label
+// barChart draws every dimension score as a two-ended bar, from the lowest
+// level (0) to the highest (100), named as on the scale, each label
 // above its bar so the chart stays legible at phone width. It is plain SVG
 // made in Go, styled by the page's CSS so it follows light and dark mode;
 // the table beside it is the text alternative.
-func barChart(t Texts, res quiz.Result, titleID string) string {
+func barChart(t Texts, bank *quiz.Bank, res quiz.Result, titleID string) string {
+	low, high := bank.Poles()
 	const (
 		width = 400
 		rowH  = 44
@@ -24,8 +25,8 @@ func barChart(t Texts, res quiz.Result, titleID string) string {
 	h := top + rowH*len(res.Dimensions)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %d %d" role="img" aria-labelledby="%s" focusable="false">`, width, h, titleID)
-	fmt.Fprintf(&b, `<text class="pole" x="0" y="12">← %s</text>`, esc(t.S("chart.focused")))
-	fmt.Fprintf(&b, `<text class="pole" x="%d" y="12" text-anchor="end">%s →</text>`, width, esc(t.S("chart.centric")))
+	fmt.Fprintf(&b, `<text class="pole" x="0" y="12">← %s</text>`, esc(low.Name))
+	fmt.Fprintf(&b, `<text class="pole" x="%d" y="12" text-anchor="end">%s →</text>`, width, esc(high.Name))
 	for i, d := range res.Dimensions {
 		y := top + i*rowH
 		fmt.Fprintf(&b, `<text class="label" x="0" y="%d">%d  %s</text>`, y+16, i+1, esc(clip(d.Dimension.Name, 40)))

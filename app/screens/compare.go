@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -11,30 +12,50 @@ import (
 	"cxquiz/quiz"
 )
 
-// compareEntry is one result on the compare screen.
+// compareEntry is one result on the compare screen, scored with the bank
+// version its code was made with.
 type compareEntry struct {
 	code string
+	bank *quiz.Bank
 	res  quiz.Result
 	err  error
 }
 
-func compareEntries(b *quiz.Bank, codes []string) []compareEntry {
+// errOtherDimensions marks a result whose version measures other
+// dimensions than the current one: it cannot share the compare screen.
+var errOtherDimensions = errors.New("screens: result measures other dimensions")
+
+func compareEntries(banks *quiz.Banks, lang string, codes []string) []compareEntry {
+	latest := banks.Latest()
 	var out []compareEntry
 	for _, c := range codes[:min(len(codes), route.MaxCompare)] {
 		e := compareEntry{code: c}
-		if a, err := b.Decode(c); err != nil {
+		if b, a, err := banks.Decode(c); err != nil {
 			e.err = err
+		} else if len(b.SharedDimensions(latest)) != len(latest.Dimensions) || len(b.Dimensions) != len(latest.Dimensions) {
+			e.err = errOtherDimensions
 		} else {
-			e.res, e.err = b.Score(a)
+			e.bank = b.In(lang)
+			e.res, e.err = e.bank.Score(a)
 		}
 		out = append(out, e)
 	}
 	return out
 }
 
+// dimensionScore is the score of the dimension with the given id.
+func dimensionScore(r quiz.Result, id string) int {
+	for _, d := range r.Dimensions {
+		if d.Dimension.ID == id {
+			return d.Score
+		}
+	}
+	return 0
+}
+
 func (p *page) renderCompare(t Texts) app.UI {
-	b := p.bank.In(p.lang)
-	entries := compareEntries(b, p.r.Codes)
+	b := p.banks.Latest().In(p.lang)
+	entries := compareEntries(p.banks, p.lang, p.r.Codes)
 	var ok []compareEntry
 	var bad []int
 	for i, e := range entries {
@@ -50,7 +71,8 @@ func (p *page) renderCompare(t Texts) app.UI {
 	for d := range b.Dimensions {
 		lo, hi := 101, -1
 		for _, e := range ok {
-			lo, hi = min(lo, e.res.Dimensions[d].Score), max(hi, e.res.Dimensions[d].Score)
+			v := dimensionScore(e.res, b.Dimensions[d].ID)
+			lo, hi = min(lo, v), max(hi, v)
 		}
 		if len(ok) > 1 {
 			spreads[d] = hi - lo
@@ -71,6 +93,7 @@ func (p *page) renderCompare(t Texts) app.UI {
 				}),
 			))
 		}),
+		p.versionsNote(t, b, ok),
 		app.If(len(ok) > 0, func() app.UI {
 			return p.renderDistributions(t, b, entries, spreads, widest)
 		}),
@@ -93,6 +116,8 @@ func compareProblem(err error) string {
 		return "compare.outdated"
 	case errors.Is(err, quiz.ErrIncomplete):
 		return "compare.unfinished"
+	case errors.Is(err, errOtherDimensions):
+		return "compare.otherDims"
 	}
 	return "compare.damaged"
 }
@@ -185,4 +210,30 @@ func (p *page) onCompareSubmit(ctx app.Context, e app.Event) {
 	_, next := route.PasteLinks(p.r.Prefs, p.r.Codes, links.Get("value").String())
 	links.Set("value", "") // added now: a second submit must not add them again
 	ctx.Navigate(next)
+}
+
+// versionsNote says, when the results come from several versions of the
+// questions, that each is scored with its own and which dimensions are
+// compared.
+func (p *page) versionsNote(t Texts, b *quiz.Bank, ok []compareEntry) app.UI {
+	seen := map[int]bool{}
+	var versions []int
+	for _, e := range ok {
+		if !seen[e.bank.Version] {
+			seen[e.bank.Version] = true
+			versions = append(versions, e.bank.Version)
+		}
+	}
+	if len(versions) < 2 {
+		return app.Text("")
+	}
+	sort.Ints(versions)
+	var vs, names []string
+	for _, v := range versions {
+		vs = append(vs, strconv.Itoa(v))
+	}
+	for _, d := range b.Dimensions {
+		names = append(names, d.Name)
+	}
+	return app.P().ID("versions").Class("note").Text(t.S("compare.versions", "versions", strings.Join(vs, ", "), "dims", strings.Join(names, ", ")))
 }

@@ -65,7 +65,7 @@ func (p *page) renderLangSwitch(t Texts) app.UI {
 	if p.r.Screen != route.Intro && p.r.Screen != route.Result && p.r.Screen != route.Compare {
 		return nil
 	}
-	langs := p.bank.Languages()
+	langs := p.bank().Languages()
 	if len(langs) < 2 {
 		return nil
 	}

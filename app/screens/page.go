@@ -16,8 +16,8 @@ import (
 type page struct {
 	app.Compo
 
-	bank *quiz.Bank
-	r    route.Route
+	banks *quiz.Banks
+	r     route.Route
 	// lang is the language shown: the URL's, else the one the server
 	// rendered the page in.
 	lang string
@@ -28,8 +28,8 @@ type page struct {
 	navs int
 }
 
-func newPage(b *quiz.Bank) *page {
-	p := &page{bank: b}
+func newPage(b *quiz.Banks) *page {
+	p := &page{banks: b}
 	if app.IsClient {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
@@ -38,12 +38,21 @@ func newPage(b *quiz.Bank) *page {
 	return p
 }
 
+// bank is the bank version of the current answers: the one their code was
+// made with, or the latest for a new quiz.
+func (p *page) bank() *quiz.Bank {
+	if b := p.r.Bank(); b != nil {
+		return b
+	}
+	return p.banks.Latest()
+}
+
 // setRoute sets the state that follows from a route.
 func (p *page) setRoute(r route.Route) {
 	p.r = r
 	p.lang = r.Prefs.Lang
 	if p.lang == "" {
-		p.lang = documentLang(p.bank)
+		p.lang = documentLang(p.banks.Latest())
 	}
 	p.picked = r.Answers.Get(r.Number)
 }
@@ -54,7 +63,7 @@ func (p *page) OnNav(ctx app.Context) {
 
 // load derives the page state from u.
 func (p *page) load(ctx app.Context, u *url.URL) {
-	r := route.Parse(p.bank, u)
+	r := route.Parse(p.banks, u)
 	if r.Next != "" && app.IsClient {
 		// A submitted answer form reached the client without a server in
 		// between (a static host): show where it leads, in its place in
@@ -62,7 +71,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 		next, err := url.Parse(r.Next)
 		if err == nil {
 			app.Window().Get("history").Call("replaceState", nil, "", r.Next)
-			r = route.Parse(p.bank, next)
+			r = route.Parse(p.banks, next)
 		}
 	}
 	p.setRoute(r)
@@ -95,7 +104,7 @@ func (p *page) title(t Texts) string {
 	name := t.S("app.name")
 	switch p.r.Screen {
 	case route.Question:
-		return t.S("question.title", "n", p.r.Number, "total", len(p.bank.Questions())) + " · " + name
+		return t.S("question.title", "n", p.r.Number, "total", len(p.bank().Questions())) + " · " + name
 	case route.Result:
 		if p.r.Answers.Complete() {
 			return t.S("result.title") + " · " + name

@@ -11,10 +11,13 @@ import (
 	"cxquiz/quiz"
 )
 
-var bank = mustLoad()
+var (
+	banks = mustLoad()
+	bank  = banks.Latest()
+)
 
-func mustLoad() *quiz.Bank {
-	b, err := quiz.Load()
+func mustLoad() *quiz.Banks {
+	b, err := quiz.LoadAll()
 	if err != nil {
 		panic(err)
 	}
@@ -28,8 +31,8 @@ func load(t *testing.T, rawURL string) *page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPage(bank)
-	p.setRoute(route.Parse(bank, u))
+	p := newPage(banks)
+	p.setRoute(route.Parse(banks, u))
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {
 		t.Fatal(err)
@@ -66,12 +69,12 @@ func TestQuestionComponent(t *testing.T) {
 
 func TestQuestionPickAndSubmit(t *testing.T) {
 	t.Parallel()
-	p := load(t, "/q/26?a="+bank.Encode(fullAnswers(1).With(26, -1)))
+	p := load(t, "/q/24?a="+bank.Encode(fullAnswers(1).With(24, -1)))
 	if p.picked != -1 {
 		t.Fatalf("picked %d on an open question", p.picked)
 	}
 	p.pick(2)
-	if got, want := p.next(), "/result?a="+bank.Encode(fullAnswers(1).With(26, 2)); got != want {
+	if got, want := p.next(), "/result?a="+bank.Encode(fullAnswers(1).With(24, 2)); got != want {
 		t.Errorf("after the last answer: %s, want %s", got, want)
 	}
 }
@@ -81,7 +84,7 @@ func TestResultComponent(t *testing.T) {
 	a := fullAnswers(2)
 	res, _ := bank.Score(a)
 	p := load(t, "/result?a="+bank.Encode(a)+"&lang=de")
-	de := p.bank.In("de")
+	de := p.bank().In("de")
 	// page > div.page > main > section.result > h1 (after the eyebrow)
 	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Text(de.LevelFor(res.Overall).Name), p, 0, 1, 0, 1); err != nil {
 		t.Error(err)

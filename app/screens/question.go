@@ -12,7 +12,7 @@ import (
 // so it works before the wasm has loaded and without it: the server folds
 // ?pick=N into the result code and redirects to the next screen.
 func (p *page) renderQuestion(t Texts) app.UI {
-	b := p.bank.In(p.lang)
+	b := p.bank().In(p.lang)
 	q := b.Question(p.r.Number)
 	total := len(b.Questions())
 	back := p.r.IntroURL()
@@ -25,6 +25,7 @@ func (p *page) renderQuestion(t Texts) app.UI {
 			app.P().ID("progress-label").Class("count").Text(t.S("question.count", "n", p.r.Number, "total", total)),
 			app.Progress().Max(total).Value(p.r.Number).Aria("labelledby", "progress-label"),
 		),
+		app.If(p.r.Older(), func() app.UI { return p.olderNote(t) }),
 		app.Form().ID("answer").Method("get").Action("/q/"+strconv.Itoa(p.r.Number)).
 			OnSubmit(p.onSubmit).Body(
 			app.FieldSet().Body(
@@ -67,7 +68,7 @@ func (p *page) renderOption(i int, o quiz.Option) app.UI {
 }
 
 func (p *page) nextLabel(t Texts) string {
-	if p.r.Number == len(p.bank.Questions()) {
+	if p.r.Number == len(p.bank().Questions()) {
 		return t.S("question.finish")
 	}
 	return t.S("question.next")
@@ -98,4 +99,14 @@ func (p *page) next() string {
 	r := p.r
 	r.Answers = r.Answers.With(r.Number, p.picked)
 	return r.After()
+}
+
+// olderNote explains a link made with an earlier version of the questions:
+// it can be finished as it is, scored as that version was, or the current
+// version started afresh.
+func (p *page) olderNote(t Texts) app.UI {
+	return app.P().ID("older-version").Class("note").Body(
+		app.Text(t.S("question.olderVersion")+" "),
+		app.A().ID("take-new").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.takeNew")),
+	)
 }

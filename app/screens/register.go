@@ -6,10 +6,11 @@ import (
 	"cxquiz/quiz"
 )
 
-// Register sends every path to the page component, built with bank, which
+// Register sends every path to the page component, built with every bank
+// version (new quizzes use the latest, a code its own version), which
 // works out from the URL what to show, including "not found". go-app keeps
 // its routes for the whole process (the server's prerender and the wasm
 // use the same table), so a program registers once, at start-up.
-func Register(bank *quiz.Bank) {
-	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(bank) })
+func Register(banks *quiz.Banks) {
+	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(banks) })
 }

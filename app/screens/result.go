@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/app/route"
@@ -8,21 +10,27 @@ import (
 )
 
 func (p *page) renderResult(t Texts) app.UI {
-	b := p.bank.In(p.lang)
+	b := p.bank().In(p.lang)
 	res, err := b.Score(p.r.Answers)
 	if err != nil {
 		return p.renderUnfinished(t)
 	}
-	strongest := res.Strongest(1)[0]
-	weakest := res.Weakest(3)
+	start := res.StartingPoints(3)
 	eyebrow := t.S("result.eyebrow")
 	if p.r.Shared {
 		eyebrow = t.S("result.sharedEyebrow")
 	}
+	low, high := b.Poles()
 	return app.Section().Class("result").
-		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", p.r.Code()).Body(
+		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", p.r.Code()).DataSet("version", b.Version).Body(
 		app.P().Class("eyebrow").Text(eyebrow),
 		heading(res.Level.Name),
+		app.If(p.r.Older(), func() app.UI {
+			return app.P().ID("older-version").Class("note").Body(
+				app.Text(t.S("result.olderVersion", "version", b.Version)+" "),
+				app.A().ID("take-new").Href(p.r.FirstQuestionURL()).Text(t.S("result.takeNew")),
+			)
+		}),
 		app.If(p.r.Shared, func() app.UI {
 			return app.P().Class("invite").Body(
 				app.Text(t.S("result.sharedInvite")+" "),
@@ -31,7 +39,7 @@ func (p *page) renderResult(t Texts) app.UI {
 		}),
 		app.P().Class("overall").Body(
 			app.Span().Class("big").Text(t.Pct(res.Overall)),
-			app.Span().Text(" "+t.S("result.overall")),
+			app.Span().Text(" "+t.S("result.overall", "low", low.Name, "high", high.Name)),
 		),
 		app.P().Class("lead").Text(res.Level.Description),
 		levelScale(t, b, res),
@@ -39,36 +47,79 @@ func (p *page) renderResult(t Texts) app.UI {
 		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
 		app.Div().Class("charts").Body(
 			app.Raw(radarChart(res, "chart-title")),
-			app.Raw(barChart(t, res, "chart-title")),
+			app.Raw(barChart(t, b, res, "chart-title")),
 		),
 		scoreTable(t, res),
+		unevenNote(t, res),
 
 		app.Div().Class("cards").Body(
-			app.Section().Class("card strong").Body(
-				app.H2().Text(t.S("result.strongest")),
-				app.H3().Text(strongest.Dimension.Name+" · "+t.Pct(strongest.Score)),
-				app.P().Text(strongest.Dimension.Keep),
-			),
+			strengthsCard(t, res),
 			app.Section().Class("card weak").Body(
 				app.H2().Text(t.S("result.weakest")),
 				app.Ul().Body(
-					app.Range(weakest).Slice(func(i int) app.UI {
-						return app.Li().Text(weakest[i].Dimension.Name + " · " + t.Pct(weakest[i].Score))
+					app.Range(start).Slice(func(i int) app.UI {
+						return app.Li().Text(start[i].Dimension.Name + " · " + t.Pct(start[i].Score))
 					}),
 				),
+				app.If(len(start) > 3 || len(res.Strengths()) == 0, func() app.UI {
+					return app.P().Class("tie").Text(t.S("result.tiedStart", "n", len(start)))
+				}),
 			),
 		),
 
 		app.H2().Text(t.S("result.next")),
-		app.Range(weakest).Slice(func(i int) app.UI {
-			return nextSteps(t, weakest[i])
+		app.Range(start).Slice(func(i int) app.UI {
+			return nextSteps(t, start[i])
 		}),
 
 		app.H2().Text(t.S("result.explainer")),
-		explainer(t, b),
+		explainer(b),
 
 		p.renderActions(t),
 	)
+}
+
+// strengthsCard names the dimensions that scored highest. A tie is shown
+// as a tie, and advice to keep something up appears only where the top
+// level was reached; elsewhere the dimension's own next step.
+func strengthsCard(t Texts, res quiz.Result) app.UI {
+	strong := res.Strengths()
+	title := t.S("result.strongest")
+	if len(strong) > 1 {
+		title = t.S("result.strongestTied", "n", len(strong))
+	}
+	return app.Section().Class("card strong").Body(
+		app.H2().Text(title),
+		app.If(len(strong) == 0, func() app.UI {
+			return app.P().Class("tie").Text(t.S("result.noStrongest"))
+		}),
+		app.Range(strong).Slice(func(i int) app.UI {
+			d := strong[i]
+			advice := d.Keep()
+			if advice == "" {
+				advice = t.S("result.strongNext", "level", d.Level.Name) + " " + d.Steps()[0]
+			}
+			return app.Div().DataSet("dimension", d.Dimension.ID).Body(
+				app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)),
+				app.P().Text(advice),
+			)
+		}),
+	)
+}
+
+// unevenNote names the dimensions whose answers disagree from the lowest
+// to the highest level, where the score is an average of opposites.
+func unevenNote(t Texts, res quiz.Result) app.UI {
+	var names []string
+	for _, d := range res.Dimensions {
+		if d.Uneven {
+			names = append(names, d.Dimension.Name)
+		}
+	}
+	if len(names) == 0 {
+		return app.Text("")
+	}
+	return app.P().ID("uneven").Class("note uneven").Text(t.S("result.uneven", "dims", strings.Join(names, ", ")))
 }
 
 // levelScale lists every level with its range, the reached one marked.
@@ -101,10 +152,18 @@ func scoreTable(t Texts, res quiz.Result) app.UI {
 			app.TBody().Body(
 				app.Range(res.Dimensions).Slice(func(i int) app.UI {
 					d := res.Dimensions[i]
-					return app.Tr().DataSet("dimension", d.Dimension.ID).DataSet("score", d.Score).Body(
+					level := d.Level.Name
+					if d.Uneven {
+						level += " · " + t.S("result.unevenMark")
+					}
+					row := app.Tr().DataSet("dimension", d.Dimension.ID).DataSet("score", d.Score)
+					if d.Uneven {
+						row = row.DataSet("uneven", "1")
+					}
+					return row.Body(
 						app.Th().Scope("row").Text(d.Dimension.Name),
 						app.Td().Class("num").Text(t.Pct(d.Score)),
-						app.Td().Text(d.Level.Name),
+						app.Td().Text(level),
 					)
 				}),
 			),
@@ -115,7 +174,7 @@ func scoreTable(t Texts, res quiz.Result) app.UI {
 func nextSteps(t Texts, d quiz.DimensionScore) app.UI {
 	steps := d.Steps()
 	return app.Article().Class("steps").Body(
-		app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)),
+		app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)+" · "+d.Level.Name),
 		app.P().Class("poles").Text(d.Dimension.Focused+" → "+d.Dimension.Centric),
 		app.Ol().Body(
 			app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) }),
@@ -129,12 +188,15 @@ func nextSteps(t Texts, d quiz.DimensionScore) app.UI {
 	)
 }
 
-func explainer(t Texts, b *quiz.Bank) app.UI {
+// explainer contrasts two levels aspect by aspect, headed by the levels'
+// own names so that it reads like the scale and the chart.
+func explainer(b *quiz.Bank) app.UI {
+	left, right := b.ExplainerColumns()
 	return app.Table().Class("explainer").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Td(),
-			app.Th().Scope("col").Text(t.S("explainer.focused")),
-			app.Th().Scope("col").Text(t.S("explainer.centric")),
+			app.Th().Scope("col").Text(left.Name),
+			app.Th().Scope("col").Text(right.Name),
 		)),
 		app.TBody().Body(
 			app.Range(b.Explainer).Slice(func(i int) app.UI {
@@ -142,8 +204,8 @@ func explainer(t Texts, b *quiz.Bank) app.UI {
 				return app.Tr().Body(
 					app.Th().Scope("row").Text(c.Aspect),
 					// On a phone each cell stands alone, with its column's name.
-					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(t.S("explainer.focused")), app.Text(c.Focused)),
-					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(t.S("explainer.centric")), app.Text(c.Centric)),
+					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(left.Name), app.Text(c.Focused)),
+					app.Td().Body(app.Span().Class("cell-label").Aria("hidden", "true").Text(right.Name), app.Text(c.Centric)),
 				)
 			}),
 		),
@@ -181,10 +243,11 @@ func (p *page) renderActions(t Texts) app.UI {
 
 // renderUnfinished is the result screen of a link whose quiz is not done.
 func (p *page) renderUnfinished(t Texts) app.UI {
-	n := len(p.bank.Questions())
+	n := len(p.bank().Questions())
 	return app.Section().Class("problem").Body(
 		heading(t.S("unfinished.title")),
 		app.P().Text(t.S("unfinished.text", "n", p.r.Answers.Answered(), "total", n)),
+		app.If(p.r.Older(), func() app.UI { return p.olderNote(t) }),
 		app.A().ID("continue").Class("button primary").Href(p.r.StartURL()).Text(t.S("unfinished.continue")),
 	)
 }

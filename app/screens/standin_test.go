@@ -18,7 +18,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	Register(bank)
+	Register(banks)
 	os.Exit(m.Run())
 }
 
@@ -43,11 +43,11 @@ func TestStandIn(t *testing.T) {
 	for _, target := range []string{
 		"/q/2?a=" + bank.Encode(a),
 		"/q/4?a=" + bank.Encode(a) + "&lang=de&embed=1&accent=%23ff0000",
-		"/q/3?a=" + bank.Encode(a.With(26, 1)),
-		"/q/26?a=" + bank.Encode(a),
+		"/q/3?a=" + bank.Encode(a.With(24, 1)),
+		"/q/24?a=" + bank.Encode(a),
 	} {
 		u, _ := url.Parse(target)
-		r := route.Parse(bank, u)
+		r := route.Parse(banks, u)
 		standIn, code, ok := StandIn(r)
 		if !ok || code != bank.Encode(r.Answers) || standIn == code {
 			t.Fatalf("%s: StandIn %q %q %v", target, standIn, code, ok)
@@ -66,7 +66,7 @@ func TestStandIn(t *testing.T) {
 	}
 	for _, target := range []string{"/", "/q/1", "/result?a=" + bank.Encode(a), "/q/2?a=zz", "/q/2?a=" + bank.Encode(a) + "&pick=9"} {
 		u, _ := url.Parse(target)
-		if _, _, ok := StandIn(route.Parse(bank, u)); ok {
+		if _, _, ok := StandIn(route.Parse(banks, u)); ok {
 			t.Errorf("%s: a stand-in for a page that has none", target)
 		}
 	}

@@ -18,7 +18,13 @@ import (
 // cannot read the answers in a URL, so there the wasm does it all.
 func (s *Server) Export(dir string) error {
 	pages := []string{"/", "/result", "/compare", "/404"}
-	for i := 1; i <= len(s.bank.Questions()); i++ {
+	// Question pages up to the longest version: a static host must serve
+	// /q/N of an older version's link too; the wasm reads its code.
+	n := 0
+	for _, b := range s.banks.All() {
+		n = max(n, len(b.Questions()))
+	}
+	for i := 1; i <= n; i++ {
 		pages = append(pages, "/q/"+strconv.Itoa(i))
 	}
 	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {

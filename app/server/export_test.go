@@ -27,7 +27,7 @@ func TestExport(t *testing.T) {
 		t.Error("exported app.js is not the one adapted to iframes")
 	}
 	q, _ := os.ReadFile(filepath.Join(dir, "q", "7.html"))
-	if !strings.Contains(string(q), "Question 7 of 26") {
+	if !strings.Contains(string(q), "Question 7 of 24") {
 		t.Error("q/7.html is not the seventh question")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "web", "web.go")); err == nil {

@@ -23,7 +23,7 @@ func fuzzSeeds() []string {
 	code := bank.Encode(full)
 	partial := bank.Encode(bank.NewAnswers().With(1, 2))
 	return []string{
-		"/", "/index.html", "/q/1", "/q/26?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
+		"/", "/index.html", "/q/1", "/q/24?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
 		"/result?a=" + code, "/result?a=" + code + "&shared=1", "/result?a=" + partial, "/result?a=" + code[:9],
 		"/compare?r=" + code + "&r=" + partial, "/compare?links=https%3A%2F%2Fx%2Fresult%3Fa%3D" + code + "%0A" + partial,
 		"/q/1?pick=", "/q/0", "/nope", "/web/app.wasm", "/web/../main.go", "/%ff%fe", "/?a=%zz", "/?a;b",

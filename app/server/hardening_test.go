@@ -233,7 +233,7 @@ func hardeningFiles() fstest.MapFS {
 // frame-ancestors, on pages and assets alike, and the page's allow-list.
 func TestEmbedOriginsHeaders(t *testing.T) {
 	t.Parallel()
-	s, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: "https://a.example, http://127.0.0.1:9"})
+	s, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: "https://a.example, http://127.0.0.1:9"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestEmbedOriginsHeaders(t *testing.T) {
 		})
 	}
 	for _, list := range []string{"HTTPS://A.Example", "https://a.example/", " https://a.example ,, "} {
-		s, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: list})
+		s, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: list})
 		if err != nil {
 			t.Errorf("%q: %v", list, err)
 			continue
@@ -283,7 +283,7 @@ func TestEmbedOriginsInvalid(t *testing.T) {
 		"https://a.example:port",
 		"https://a.example:",
 	} {
-		_, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: "https://ok.example," + o})
+		_, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: "https://ok.example," + o})
 		if err == nil {
 			t.Errorf("-embed-origins %q was accepted", o)
 			continue
@@ -293,7 +293,7 @@ func TestEmbedOriginsInvalid(t *testing.T) {
 		}
 	}
 	for _, o := range []string{"*", "https://a.example:8443", "http://[::1]:8080", "https://xn--bcher-kva.example"} {
-		if _, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: o}); err != nil {
+		if _, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: o}); err != nil {
 			t.Errorf("-embed-origins %q: %v", o, err)
 		}
 	}
@@ -310,7 +310,7 @@ func TestHSTSOnlyWithTLS(t *testing.T) {
 	if v := securityHeaders(nil, true)["Strict-Transport-Security"]; !strings.HasPrefix(v, "max-age=") {
 		t.Errorf("HSTS with TLS: %q", v)
 	}
-	s, err := New(Config{Bank: bank, Files: hardeningFiles(), TLSCert: "cert.pem", TLSKey: "key.pem"})
+	s, err := New(Config{Banks: banks, Files: hardeningFiles(), TLSCert: "cert.pem", TLSKey: "key.pem"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,12 +384,12 @@ func TestBadInput(t *testing.T) {
 		want         string // in the body
 	}
 	tests := []tc{
-		// Result codes. The bank is version 1 and a code's first character
-		// is its version in base64url: 'A' (version 0) is no version at
-		// all and 'C' one still to come, so both are malformed (400). No
-		// well-formed code can be older than version 1, so "outdated"
-		// (410) cannot be reached with the real bank: quiz's
-		// TestDecodeOutdated decodes a version 1 code with a version 2 bank.
+		// Result codes. A code's first character is its bank version in
+		// base64url: 'A' (version 0) is no version at all (400), 'B' is
+		// version 1, whose codes still open (TestVersion1Links), 'C' the
+		// latest, 'D' the next one, which a newer release behind the same
+		// load balancer may have made (410, see TestOutdatedCode), and
+		// anything later is malformed (400).
 		{"full code", "/result?a=" + full, 200, "data-level="},
 		{"empty code", "/result?a=", 200, ""},
 		{"code with spaces", "/result?a=%20" + full + "%20", 200, "data-level="},
@@ -402,9 +402,11 @@ func TestBadInput(t *testing.T) {
 		{"checksum", "/result?a=" + flip(full, len(full)-1), 400, "This link is damaged"},
 		{"answer flipped", "/result?a=" + flip(full, 3), 400, "This link is damaged"},
 		{"version 0", "/result?a=A" + full[1:], 400, "This link is damaged"},
-		{"future version", "/result?a=C" + full[1:], 400, "This link is damaged"},
+		{"next version", "/result?a=D" + full[1:], 410, `id="start-over"`},
+		{"far future version", "/result?a=E" + full[1:], 400, "This link is damaged"},
+		{"version 1 with a version 2 body", "/result?a=B" + full[1:], 400, "This link is damaged"},
 		{"lower-cased", "/result?a=" + strings.ToLower(full), 400, "This link is damaged"},
-		{"partial on a question", "/q/5?a=" + partial, 200, "Question 5 of 26"},
+		{"partial on a question", "/q/5?a=" + partial, 200, "Question 5 of 24"},
 		{"damaged on a question", "/q/5?a=" + partial[:4], 400, "This link is damaged"},
 		{"damaged with a pick", "/q/5?a=" + partial[:4] + "&pick=1", 400, "This link is damaged"},
 		{"damaged on compare", "/compare?r=" + partial[:4] + "&r=" + full, 200, "damaged"},
@@ -486,7 +488,7 @@ func TestBadInput(t *testing.T) {
 	// comes, and in the path.
 	for _, payload := range injections {
 		for _, param := range []string{"a", "lang", "accent", "embed", "compact", "share", "shared", "pick", "r", "links"} {
-			for _, p := range []string{"/", "/q/1", "/q/26?a=" + partial, "/result?a=" + full, "/compare?r=" + full, "/nope"} {
+			for _, p := range []string{"/", "/q/1", "/q/24?a=" + partial, "/result?a=" + full, "/compare?r=" + full, "/nope"} {
 				sep := "?"
 				if strings.Contains(p, "?") {
 					sep = "&"
@@ -638,7 +640,7 @@ func TestSlowClientCutOff(t *testing.T) {
 	client := &http.Client{Timeout: 2 * time.Second}
 	for i := 0; time.Since(start) < timeout+500*time.Millisecond; i++ {
 		t0 := time.Now()
-		res, err := client.Get("http://" + addr + "/q/" + strconv.Itoa(i%26+1))
+		res, err := client.Get("http://" + addr + "/q/" + strconv.Itoa(i%24+1))
 		if err != nil {
 			t.Fatalf("a normal request while a slow one trickles: %v", err)
 		}
@@ -701,13 +703,13 @@ func TestRealServerLimits(t *testing.T) {
 func TestDomainInvalid(t *testing.T) {
 	t.Parallel()
 	for _, d := range []string{`x" onmouseover="alert(1)`, "https://quiz.example.com", "quiz.example.com/path", "quiz example", "a.example;x"} {
-		_, err := New(Config{Bank: bank, Files: hardeningFiles(), Domain: d})
+		_, err := New(Config{Banks: banks, Files: hardeningFiles(), Domain: d})
 		if err == nil || !strings.Contains(err.Error(), "-domain") {
 			t.Errorf("-domain %q: %v", d, err)
 		}
 	}
 	for _, d := range []string{"quiz.example.com", "Quiz.Example.com", "localhost:8080"} {
-		s, err := New(Config{Bank: bank, Files: hardeningFiles(), Domain: d})
+		s, err := New(Config{Banks: banks, Files: hardeningFiles(), Domain: d})
 		if err != nil {
 			t.Errorf("-domain %q: %v", d, err)
 			continue
@@ -720,16 +722,17 @@ func TestDomainInvalid(t *testing.T) {
 	}
 }
 
-// TestOutdatedCode serves a bank one version on from the real one, so a
-// code made today is outdated: the answer is 410 with a way on, never a
-// 5xx. (quiz's TestDecodeOutdated covers the decoding.)
+// TestOutdatedCode plays an older release, one that lacks the latest bank
+// version, as when a load balancer mixes releases during a deploy: a code
+// made with the latest version is one it cannot read, and the answer is 410
+// with a way on, never a 5xx. (quiz's TestBanksDecode covers the decoding.)
 func TestOutdatedCode(t *testing.T) {
-	if os.Getenv(nextBankEnv) == "" {
+	if os.Getenv(olderReleaseEnv) == "" {
 		// go-app renders with the routes of the whole process: check in a
-		// process whose screens and server have the next bank.
+		// process whose screens and server lack the latest bank.
 		t.Parallel()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestOutdatedCode$", "-test.count=1", "-test.v")
-		cmd.Env = append(os.Environ(), nextBankEnv+"=1")
+		cmd.Env = append(os.Environ(), olderReleaseEnv+"=1")
 		out, err := cmd.CombinedOutput()
 		if err != nil || !strings.Contains(string(out), "--- PASS: TestOutdatedCode") {
 			t.Fatalf("%v:\n%s", err, out)
@@ -744,11 +747,11 @@ func TestOutdatedCode(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"/result?a=" + full, http.StatusGone, "This link is from an older version"},
-		{"/result?a=" + full + "&shared=1&lang=de", http.StatusGone, "older version"},
-		{"/q/5?a=" + partial, http.StatusGone, "This link is from an older version"},
-		{"/q/5?a=" + partial + "&pick=2", http.StatusGone, "This link is from an older version"},
-		{"/compare?r=" + full, http.StatusOK, "older version of the questions"},
+		{"/result?a=" + full, http.StatusGone, "This link is from a version this site does not have"},
+		{"/result?a=" + full + "&shared=1&lang=de", http.StatusGone, "Version, die diese Seite nicht kennt"},
+		{"/q/5?a=" + partial, http.StatusGone, "This link is from a version this site does not have"},
+		{"/q/5?a=" + partial + "&pick=2", http.StatusGone, "This link is from a version this site does not have"},
+		{"/compare?r=" + full, http.StatusOK, "a version of the questions this site does not have"},
 	} {
 		res, body := rawGet(t, ts, "GET", tt.target)
 		if res.StatusCode != tt.status || !strings.Contains(body, tt.want) {
@@ -777,7 +780,7 @@ func TestEmbedOriginsNormalised(t *testing.T) {
 		"http://127.0.0.1:80, *":    "http://127.0.0.1 *",
 		"https://a.example:443,,  ": "https://a.example",
 	} {
-		s, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: in})
+		s, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: in})
 		if err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue
@@ -800,7 +803,7 @@ func TestEmbedOriginsNormalised(t *testing.T) {
 		"https://x.com#top":     "fragment",
 		"https://x.com/#top":    "fragment",
 	} {
-		_, err := New(Config{Bank: bank, Files: hardeningFiles(), EmbedOrigins: in})
+		_, err := New(Config{Banks: banks, Files: hardeningFiles(), EmbedOrigins: in})
 		if err == nil || !strings.Contains(err.Error(), strconv.Quote(in)) || !strings.Contains(err.Error(), why) {
 			t.Errorf("%q: error %v, want one that names it and its %s", in, err, why)
 		}

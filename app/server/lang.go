@@ -22,7 +22,7 @@ func newMatcher(b *quiz.Bank) language.Matcher {
 // Accept-Language header (q-values, regions and related languages as
 // golang.org/x/text/language weighs them), or the default.
 func (s *Server) negotiateLang(header string) string {
-	langs := s.bank.Languages()
+	langs := s.banks.Latest().Languages()
 	_, i := language.MatchStrings(s.langs, header)
 	if i < 0 || i >= len(langs) {
 		return quiz.DefaultLang

@@ -44,10 +44,11 @@ const (
 
 // Config is what a Server is built from.
 type Config struct {
-	// Bank is the question bank. The screens must be registered with the
-	// same bank (screens.Register), since go-app renders pages from its
-	// process-wide routes.
-	Bank *quiz.Bank
+	// Banks holds every published version of the question bank: new
+	// quizzes use the latest, a link its own version. The screens must be
+	// registered with the same banks (screens.Register), since go-app
+	// renders pages from its process-wide routes.
+	Banks *quiz.Banks
 	// Files are the web assets (web.Files): app.wasm with its .br and .gz
 	// variants, styles, scripts and icons.
 	Files fs.FS
@@ -69,7 +70,7 @@ type Config struct {
 // Server serves the quiz.
 type Server struct {
 	cfg     Config
-	bank    *quiz.Bank
+	banks   *quiz.Banks
 	langs   language.Matcher  // the bank's languages, for Accept-Language
 	origins []string          // allowed to embed the quiz
 	headers map[string]string // on every response
@@ -87,8 +88,8 @@ type Server struct {
 
 // New checks the configuration and prepares everything a request needs.
 func New(c Config) (*Server, error) {
-	if c.Bank == nil || c.Files == nil {
-		return nil, errors.New("server: Config needs a Bank and Files")
+	if c.Banks == nil || c.Files == nil {
+		return nil, errors.New("server: Config needs Banks and Files")
 	}
 	if c.PageCacheBytes <= 0 {
 		c.PageCacheBytes = DefaultPageCacheBytes
@@ -112,8 +113,8 @@ func New(c Config) (*Server, error) {
 	if c.Domain != "" && !originSyntax.MatchString("https://"+strings.ToLower(c.Domain)) {
 		return nil, fmt.Errorf("-domain: %q is not a host name like quiz.example.com", c.Domain)
 	}
-	s := &Server{cfg: c, bank: c.Bank, log: c.Log, assets: a, version: a.version, origins: origins,
-		langs: newMatcher(c.Bank), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(c.PageCacheBytes)}
+	s := &Server{cfg: c, banks: c.Banks, log: c.Log, assets: a, version: a.version, origins: origins,
+		langs: newMatcher(c.Banks.Latest()), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(c.PageCacheBytes)}
 	t := screens.T(quiz.DefaultLang)
 	v := "?v=" + s.version
 	s.app = &app.Handler{
@@ -247,10 +248,10 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 	// and answer whatever follows the "?".
 	if q, err := url.ParseQuery(r.URL.RawQuery); err != nil || len(q) > maxQueryParams {
 		// The query itself cannot be read: explain a damaged link.
-		s.servePage(w, r, route.Parse(s.bank, &url.URL{Path: "/result", RawQuery: "a=%21"}))
+		s.servePage(w, r, route.Parse(s.banks, &url.URL{Path: "/result", RawQuery: "a=%21"}))
 		return
 	}
-	rt := route.Parse(s.bank, r.URL)
+	rt := route.Parse(s.banks, r.URL)
 	if holdsAnswers(r.URL.Path) {
 		// Answers in the URL: no copy on the disk of a shared computer.
 		w.Header().Set("Cache-Control", "no-store")

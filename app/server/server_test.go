@@ -37,7 +37,7 @@ func testServer(t testing.TB) (*Server, *httptest.Server) {
 		"quiz.css.gz":    {Data: []byte("gz")},
 		"unrelated.json": {Data: []byte("{}")},
 	}
-	s, err := New(Config{Bank: pageBank, Files: files})
+	s, err := New(Config{Banks: pageBanks, Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,12 +86,12 @@ func TestPages(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{`<html lang="en"`, `id="start"`, `href="/q/1"`, "Customer-focused or customer-centric?"}},
-		{"/q/1", 200, []string{"Question 1 of 26", `action="/q/1"`, `name="pick"`, `type="radio"`, `id="screen-heading"`}},
-		{"/q/2?a=" + partial, 200, []string{"Question 2 of 26", `value="` + partial + `"`, `href="/q/1?a=` + partial + `"`}},
+		{"/q/1", 200, []string{"Question 1 of 24", `action="/q/1"`, `name="pick"`, `type="radio"`, `id="screen-heading"`}},
+		{"/q/2?a=" + partial, 200, []string{"Question 2 of 24", `value="` + partial + `"`, `href="/q/1?a=` + partial + `"`}},
 		{"/q/1?a=" + partial, 200, []string{`id="opt-3"`}},
-		{"/q/26?a=" + partial, 200, []string{"See my result"}},
+		{"/q/24?a=" + partial, 200, []string{"See my result"}},
 		{"/result?a=" + full, 200, []string{`data-level="`, "Dimension by dimension", `role="img"`, "<svg", `id="share-link"`}},
-		{"/result?a=" + partial, 200, []string{"Not finished yet", "1 of 26", `href="/q/2?a=` + partial + `"`}},
+		{"/result?a=" + partial, 200, []string{"Not finished yet", "1 of 24", `href="/q/2?a=` + partial + `"`}},
 		{"/result?a=" + full[:10], 400, []string{"This link is damaged", `id="start-over"`}},
 		{"/q/3?a=zzz", 400, []string{"This link is damaged"}},
 		{"/q/0", 404, []string{"Page not found"}},
@@ -401,7 +401,7 @@ func TestLinkPreviews(t *testing.T) {
 			t.Errorf("%s: og:title went too", p)
 		}
 	}
-	s, err := New(Config{Bank: pageBank, Files: hardeningFiles(), Domain: "quiz.example.com"})
+	s, err := New(Config{Banks: pageBanks, Files: hardeningFiles(), Domain: "quiz.example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func TestTLS(t *testing.T) {
 	dir := t.TempDir()
 	cert, key := selfSigned(t, dir)
 	logs := &syncBuffer{}
-	c := Config{Bank: pageBank, Files: hardeningFiles(), Log: log.New(logs, "", 0), Addr: "127.0.0.1:0", TLSCert: cert, TLSKey: filepath.Join(dir, "missing.pem"), Drain: time.Second}
+	c := Config{Banks: pageBanks, Files: hardeningFiles(), Log: log.New(logs, "", 0), Addr: "127.0.0.1:0", TLSCert: cert, TLSKey: filepath.Join(dir, "missing.pem"), Drain: time.Second}
 	s, err := New(c)
 	if err != nil {
 		t.Fatal(err)
