@@ -19,7 +19,7 @@ type suite struct {
 	browser *browser
 	bank    *quiz.Bank  // the latest version, the one new quizzes use
 	banks   *quiz.Banks // every version the server holds
-	dataDir string // the shared browser's profile
+	dataDir string      // the shared browser's profile
 }
 
 var shared struct {
