@@ -65,12 +65,21 @@ type screen struct {
 func (s *suite) screens() []screen {
 	a := s.answers(9)
 	code := s.bank.Encode(a)
+	v1 := s.banks.Version(1)
+	old := v1.NewAnswers()
+	for i := range old {
+		old[i] = (i * 5) % 4
+	}
 	return []screen{
 		{"intro", "/", 200, "#start"},
 		{"question", "/q/3?a=" + s.bank.Encode(upTo(a, 2)), 200, "form#answer"},
 		{"result", "/result?a=" + code, 200, "section.result"},
 		{"unfinished", "/result?a=" + s.bank.Encode(upTo(a, 5)), 200, "#continue"},
 		{"damaged", "/result?a=" + code[:len(code)-1], 400, "#start-over"},
+		// Links made with version 1 of the questions.
+		{"result-v1", "/result?a=" + v1.Encode(old), 200, "section.result #older-version"},
+		{"question-v1", "/q/25?a=" + v1.Encode(upTo(old, 24)), 200, "form#answer"},
+		{"compare-mixed", "/compare?r=" + v1.Encode(old) + "&r=" + code, 200, "#versions"},
 		{"notfound", "/no-such-page", 404, "#start-over"},
 	}
 }

@@ -125,24 +125,35 @@ func (r Result) Strengths() []DimensionScore {
 	return s
 }
 
-// StartingPoints returns the dimensions to work on first: the n lowest
-// scores, weakest first, plus any dimension tied with the last of them, so
-// that a tie is never broken by bank order. A dimension among
+// StartingPoints returns the dimensions to work on first, weakest first:
+// whole groups of equal scores, lowest group first, as many groups as fit
+// in n, so that a tie is never broken by bank order. When the lowest group
+// alone is larger than n, it is returned whole. A dimension among
 // [Result.Strengths] is never a starting point.
 func (r Result) StartingPoints(n int) []DimensionScore {
 	strong := map[*Dimension]bool{}
 	for _, d := range r.Strengths() {
 		strong[d.Dimension] = true
 	}
-	var s []DimensionScore
+	var rest []DimensionScore
 	for _, d := range r.Weakest(len(r.Dimensions)) {
-		if strong[d.Dimension] {
-			continue
+		if !strong[d.Dimension] {
+			rest = append(rest, d)
 		}
-		if len(s) >= n && (n <= 0 || !same(d.exact, s[len(s)-1].exact)) {
+	}
+	var s []DimensionScore
+	for len(rest) > 0 && n > 0 {
+		g := 1
+		for g < len(rest) && same(rest[g].exact, rest[0].exact) {
+			g++
+		}
+		if len(s) > 0 && len(s)+g > n {
 			break
 		}
-		s = append(s, d)
+		s, rest = append(s, rest[:g]...), rest[g:]
+		if len(s) >= n {
+			break
+		}
 	}
 	return s
 }

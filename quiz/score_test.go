@@ -294,8 +294,11 @@ func TestStrengthsAndStartingPointsAreHonestAboutTies(t *testing.T) {
 	if got := dimIDs(res.StartingPoints(2)); !slices.Equal(got, []string{"scope", "change", "frontline"}) {
 		t.Errorf("starting points %v: a tie at the cut must not be broken", got)
 	}
-	if got := len(res.StartingPoints(5)); got != 6 {
-		t.Errorf("StartingPoints(5): %d, want the 3 lowest and the 3 tied above them", got)
+	if got := len(res.StartingPoints(5)); got != 3 {
+		t.Errorf("StartingPoints(5): %d, want the 3 lowest only: the 3 tied above them do not fit", got)
+	}
+	if got := len(res.StartingPoints(6)); got != 6 {
+		t.Errorf("StartingPoints(6): %d, want the 3 lowest and the 3 tied above them", got)
 	}
 	if got := res.StartingPoints(0); len(got) != 0 {
 		t.Errorf("StartingPoints(0): %v", dimIDs(got))

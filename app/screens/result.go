@@ -61,7 +61,7 @@ func (p *page) renderResult(t Texts) app.UI {
 						return app.Li().Text(start[i].Dimension.Name + " · " + t.Pct(start[i].Score))
 					}),
 				),
-				app.If(len(start) > 3 || len(res.Strengths()) == 0, func() app.UI {
+				app.If(len(start) > 3, func() app.UI {
 					return app.P().Class("tie").Text(t.S("result.tiedStart", "n", len(start)))
 				}),
 			),
@@ -152,18 +152,19 @@ func scoreTable(t Texts, res quiz.Result) app.UI {
 			app.TBody().Body(
 				app.Range(res.Dimensions).Slice(func(i int) app.UI {
 					d := res.Dimensions[i]
-					level := d.Level.Name
-					if d.Uneven {
-						level += " · " + t.S("result.unevenMark")
-					}
 					row := app.Tr().DataSet("dimension", d.Dimension.ID).DataSet("score", d.Score)
 					if d.Uneven {
 						row = row.DataSet("uneven", "1")
 					}
 					return row.Body(
-						app.Th().Scope("row").Text(d.Dimension.Name),
+						app.Th().Scope("row").Body(
+							app.Text(d.Dimension.Name),
+							app.If(d.Uneven, func() app.UI {
+								return app.Small().Class("uneven-mark").Text(" · " + t.S("result.unevenMark"))
+							}),
+						),
 						app.Td().Class("num").Text(t.Pct(d.Score)),
-						app.Td().Text(level),
+						app.Td().Text(d.Level.Name),
 					)
 				}),
 			),
