@@ -186,7 +186,7 @@ var uiTexts = map[string]Texts{
 		"result.share":          "Link to this result (it holds your answers; nothing is stored on a server)",
 		"result.sharedEyebrow":  "Shared result",
 		"result.sharedInvite":   "Someone shared their result with you. Where does your organisation stand?",
-		"result.strongNext":     "Ahead of your other dimensions, at the level {level}. Next:",
+		"result.strongNext":     "Ahead of your other dimensions, at the {level} level. Next:",
 		"result.strongest":      "Your strongest dimension",
 		"result.strongestTied":  "Your strongest dimensions ({n}, tied)",
 		"result.table":          "Scores as a table",
