@@ -15,11 +15,14 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"cxquiz/app/screens"
 	"cxquiz/app/server"
+	"cxquiz/app/team"
 	"cxquiz/quiz"
 	"cxquiz/web"
 )
@@ -43,7 +46,9 @@ func main() {
 // options are what the flags and their environment variables set.
 type options struct {
 	server.Config
-	export string
+	export    string
+	database  string
+	retention time.Duration
 }
 
 func parseFlags(args []string, out io.Writer) (options, error) {
@@ -58,11 +63,20 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	fs.StringVar(&c.TLSKey, "tls-key", env("CXQUIZ_TLS_KEY", ""), "and this key `file` (env CXQUIZ_TLS_KEY)")
 	fs.StringVar(&c.Domain, "domain", env("CXQUIZ_DOMAIN", ""), "public `host` name, for the link previews (og:url, og:image) of shared pages (env CXQUIZ_DOMAIN)")
 	fs.DurationVar(&c.Drain, "drain", server.DefaultDrain, "how long in-flight responses may take to finish on shutdown; then their connections are closed (default: the write timeout, so none that could finish is cut)")
+	fs.StringVar(&o.database, "database", env("CXQUIZ_DATABASE", "data/cxquiz.db"), "where team check-ins are stored: a SQLite `file` (created on first use) or a postgres:// URL (env CXQUIZ_DATABASE)")
+	fs.IntVar(&c.TeamCreateLimit, "team-create-limit", 0, "team check-ins one client may create per minute; 0: 10, negative: no limit")
+	fs.IntVar(&c.TeamAddLimit, "team-add-limit", 0, "results one client may add per minute; 0: 30, negative: no limit (load tests)")
+	retention := env("CXQUIZ_TEAM_RETENTION", "90d")
+	fs.Func("team-retention", "how long a team check-in is kept after it is created, e.g. 90d or 720h; then it is deleted with its results (env CXQUIZ_TEAM_RETENTION; default 90d)", func(v string) error {
+		retention = v
+		return nil
+	})
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: cxquiz [flags]\n\nServes the customer-centricity quiz, or exports it as a static site.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if err != nil {
 		return o, err
 	}
 	if fs.NArg() > 0 {
@@ -76,6 +90,12 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return o, errors.New("-tls-cert and -tls-key go together")
+	}
+	if o.retention, err = parseDays(retention); err != nil || o.retention <= 0 {
+		return o, fmt.Errorf("-team-retention: %q is not a duration like 90d or 720h", retention)
+	}
+	if o.database == "" {
+		return o, errors.New("-database: give a SQLite file or a postgres:// URL")
 	}
 	return o, nil
 }
@@ -98,6 +118,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	screens.Register(o.Banks)
 	o.Files = web.Files
 	o.Log = log.New(stderr, "", log.LstdFlags|log.LUTC)
+	if o.export == "" {
+		// The static export has no server to store teams: it leaves them out.
+		store, err := team.Open(ctx, o.database, team.Config{Retention: o.retention})
+		if err != nil {
+			return fmt.Errorf("opening the team database: %w", err)
+		}
+		defer store.Shutdown()
+		o.Teams = store
+	}
 	s, err := server.New(o.Config)
 	if err != nil {
 		return err
@@ -110,4 +139,16 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return nil
 	}
 	return s.ListenAndServe(ctx)
+}
+
+// parseDays reads a duration in Go's syntax or as whole days ("90d").
+func parseDays(s string) (time.Duration, error) {
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(d)
+		if err != nil {
+			return 0, err
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	return time.ParseDuration(s)
 }

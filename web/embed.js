@@ -14,6 +14,8 @@
  *   data-container  CSS selector of the element to fill
  *   data-title      the iframe's title (for screen readers)
  *   data-callback   name of a global function(type, detail) to call
+ *   data-team       a team check-in's id or join link: members join it and
+ *                   may add their result to it
  * Invalid values fall back to the defaults with a console warning.
  */
 (function () {
@@ -49,6 +51,14 @@
   if (d.start) {
     if (d.start === "question") path = "/q/1";
     else if (d.start !== "intro") warn('data-start must be "intro" or "question"');
+  }
+
+  if (d.team) {
+    var team = /(?:^|\/team\/)([A-Za-z0-9_-]{22})(?:\/join)?\/?$/.exec(d.team.split(/[?#]/)[0]);
+    if (team) {
+      params.set("team", team[1]);
+      if (path === "/") path = "/team/" + team[1] + "/join";
+    } else warn('data-team "' + d.team + '" is not a team id or join link; embedding the quiz alone');
   }
 
   var container = null;

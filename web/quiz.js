@@ -64,8 +64,10 @@
   }
 
   function absoluteShareLink() {
-    var input = document.querySelector("[data-share]");
-    if (input && input.value.charAt(0) === "/") input.value = new URL(input.value, location.href).href;
+    var inputs = document.querySelectorAll("[data-share]");
+    for (var i = 0; i < inputs.length; i++) {
+      if (inputs[i].value.charAt(0) === "/") inputs[i].value = new URL(inputs[i].value, location.href).href;
+    }
   }
 
   document.addEventListener("click", function (e) {
@@ -291,6 +293,29 @@
     var s = document.querySelector("[data-share]");
     if (l && s) l.textContent = s.value;
   });
+
+  // Team check-ins: the member token this browser holds for a team, so
+  // that adding again replaces the result instead of adding a second one.
+  // It is made here, sent only with the member's own click, and kept in
+  // localStorage under the team's id.
+  function memberToken(team) {
+    var key = "cxquiz-team-member:" + team, t = null;
+    try { t = localStorage.getItem(key); } catch (e) { /* storage blocked: the server makes one */ }
+    if (t && /^[A-Za-z0-9_-]{43}$/.test(t)) return t;
+    if (!window.crypto || !crypto.getRandomValues) return "";
+    var b = new Uint8Array(32), s = "";
+    crypto.getRandomValues(b);
+    for (var i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+    t = btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    try { localStorage.setItem(key, t); } catch (e) { /* kept in the member link only */ }
+    return t;
+  }
+  document.addEventListener("submit", function (e) {
+    var f = e.target;
+    if (!f || !f.getAttribute || !f.getAttribute("data-member-team")) return;
+    var m = f.querySelector('input[name="m"]');
+    if (m && !m.value) m.value = memberToken(f.getAttribute("data-member-team"));
+  }, true);
 
   function start() {
     absoluteShareLink();

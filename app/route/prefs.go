@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
 
@@ -19,6 +20,7 @@ type Prefs struct {
 	Compact bool   // no header or footer
 	NoShare bool   // hide the share link
 	NoWasm  bool   // go-app's ?wasm=false: stay on the prerendered pages
+	Team    string // the team check-in a member takes the quiz for
 }
 
 var hexColour = regexp.MustCompile(`^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
@@ -29,6 +31,9 @@ func parsePrefs(b *quiz.Bank, q url.Values) Prefs {
 		Compact: q.Get("compact") == "1",
 		NoShare: q.Get("share") == "0",
 		NoWasm:  q.Get("wasm") == "false",
+	}
+	if id := q.Get("team"); team.ValidID(id) {
+		p.Team = id
 	}
 	if l := strings.ToLower(q.Get("lang")); HasLang(b, l) {
 		p.Lang = l
@@ -73,6 +78,9 @@ func (p Prefs) Query() url.Values {
 	}
 	if p.NoWasm {
 		q.Set("wasm", "false")
+	}
+	if p.Team != "" {
+		q.Set("team", p.Team)
 	}
 	return q
 }

@@ -8,6 +8,7 @@
 //	/q/N?a=CODE&pick=K   an answer submitted by the form: leads to Next
 //	/result?a=CODE       the result (&shared=1: opened from a share link)
 //	/compare?r=CODE&…    results side by side (&links=…: pasted links)
+//	/team/…              team check-ins (team.go)
 //
 // Every page also carries the display options of Prefs.
 package route
@@ -34,6 +35,13 @@ const (
 	Damaged  // the result code cannot be read
 	Outdated // the result code comes from a bank version this program does not hold
 	Compare
+	TeamNew       // start a team check-in
+	TeamJoin      // a team's join link
+	TeamView      // a team's results
+	TeamAdmin     // a team's admin view
+	TeamMember    // a member's page: added, withdraw
+	TeamWithdrawn // after withdrawing
+	TeamError     // a team action failed: TeamWhy says why
 )
 
 // Route is the state a URL describes.
@@ -51,6 +59,15 @@ type Route struct {
 	Shared bool
 	// Codes holds the result codes on the compare screen, as given.
 	Codes []string
+	// TeamID is the team of a /team/ page; TeamKey its admin token
+	// (admin view), Member a member's token (member page); TeamFrom the
+	// screen "start a team" was chosen on; TeamCreated and TeamAdded mark
+	// the pages right after creating and adding.
+	TeamID, TeamKey, Member, TeamFrom string
+	TeamCreated, TeamAdded            bool
+	// TeamWhy is why a team action failed, TeamCode the member's result
+	// code on that page.
+	TeamWhy, TeamCode string
 
 	bank  *quiz.Bank // the version the answers were made with
 	banks *quiz.Banks
@@ -79,6 +96,9 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 		r.Codes, r.Next = parseCompare(r.Prefs, q)
 		return r
 	default:
+		if parseTeam(&r, u.Path, q) {
+			return r
+		}
 		m := questionPath.FindStringSubmatch(u.Path)
 		if m == nil {
 			r.Screen = NotFound
@@ -133,7 +153,11 @@ func (r Route) Status() int {
 		return http.StatusBadRequest
 	case r.Screen == Outdated:
 		return http.StatusGone
+	case r.Screen == TeamError:
+		return teamErrorStatus(r.TeamWhy)
 	}
+	// A stored team's page has the status of what the database says
+	// (the server's to set).
 	return http.StatusOK
 }
 
@@ -201,6 +225,20 @@ func (r Route) InLang(lang string) string {
 		return r.ResultURL()
 	case Compare:
 		return CompareURL(r.Prefs, r.Codes...)
+	case TeamNew:
+		return TeamNewURL(r.Prefs, r.TeamFrom)
+	case TeamJoin:
+		return TeamURL(r.Prefs, r.TeamID, "join")
+	case TeamView:
+		return TeamURL(r.Prefs, r.TeamID, "")
+	case TeamAdmin:
+		return TeamURL(r.Prefs, r.TeamID, "admin", "k", r.TeamKey)
+	case TeamMember:
+		return TeamURL(r.Prefs, r.TeamID, "member", "m", r.Member)
+	case TeamWithdrawn:
+		return TeamURL(r.Prefs, r.TeamID, "withdrawn")
+	case TeamError:
+		return TeamURL(r.Prefs, r.TeamID, "error", "why", r.TeamWhy, "a", r.TeamCode)
 	}
 	return r.IntroURL()
 }
@@ -228,6 +266,8 @@ func (r Route) Canonical() *url.URL {
 		if len(r.Codes) > 0 {
 			q["r"] = r.Codes
 		}
+	case TeamNew, TeamJoin, TeamView, TeamAdmin, TeamMember, TeamWithdrawn, TeamError:
+		return teamCanonical(r)
 	case NotFound:
 		u.Path = "/404"
 	case Damaged:

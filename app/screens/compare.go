@@ -107,6 +107,12 @@ func (p *page) renderCompare(t Texts) app.UI {
 			return app.P().Class("finding").Text(t.S("compare.finding", "dims", strings.Join(names, ", "), "points", widest))
 		}),
 		p.renderCompareForm(t),
+		app.If(p.teamsOn(), func() app.UI {
+			return app.P().Class("team-invite").Body(
+				app.Text(t.S("team.new.compare")+" "),
+				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs, "compare")).Text(t.S("team.new.link")),
+			)
+		}),
 	)
 }
 

@@ -1,6 +1,10 @@
 package screens
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+)
 
 func (p *page) renderIntro(t Texts) app.UI {
 	b := p.bank().In(p.lang)
@@ -40,5 +44,11 @@ func (p *page) renderIntro(t Texts) app.UI {
 			),
 		),
 		kept(t, ""),
+		app.If(p.teamsOn(), func() app.UI {
+			return app.P().Class("team-invite").Body(
+				app.Text(t.S("team.new.invite")+" "),
+				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs, "intro")).Text(t.S("team.new.link")),
+			)
+		}),
 	)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/app/route"
+	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
 
@@ -26,6 +27,10 @@ type page struct {
 	picked int
 	// navs counts navigations, so focus moves only after the first one.
 	navs int
+	// team is what the team pages show; teams whether the site stores
+	// team check-ins at all.
+	team  team.View
+	teams bool
 }
 
 func newPage(b *quiz.Banks) *page {
@@ -76,6 +81,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	}
 	p.setRoute(r)
 	p.navs++
+	p.loadTeam(ctx)
 
 	t := T(p.lang)
 	page := ctx.Page()
@@ -112,6 +118,10 @@ func (p *page) title(t Texts) string {
 		return t.S("unfinished.title") + " · " + name
 	case route.Compare:
 		return t.S("compare.heading") + " · " + name
+	case route.TeamNew:
+		return t.S("team.new.title") + " · " + name
+	case route.TeamJoin, route.TeamView, route.TeamAdmin, route.TeamMember, route.TeamWithdrawn, route.TeamError:
+		return t.S("team.title") + " · " + name
 	case route.NotFound:
 		return t.S("notfound.title") + " · " + name
 	case route.Damaged:
@@ -134,6 +144,8 @@ func (p *page) Render() app.UI {
 		body = p.renderResult(t)
 	case route.Compare:
 		body = p.renderCompare(t)
+	case route.TeamNew, route.TeamJoin, route.TeamView, route.TeamAdmin, route.TeamMember, route.TeamWithdrawn, route.TeamError:
+		body = p.renderTeam(t)
 	default:
 		body = p.renderProblem(t)
 	}

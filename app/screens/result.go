@@ -43,6 +43,7 @@ func (p *page) renderResult(t Texts) app.UI {
 		),
 		app.P().Class("lead").Text(res.Level.Description),
 		levelScale(t, b, res),
+		p.renderTeamAdd(t),
 
 		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
 		app.Div().Class("charts").Body(
@@ -230,6 +231,9 @@ func (p *page) renderActions(t Texts) app.UI {
 			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "1").Text(t.S("result.webshare")),
 			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
 			app.A().ID("compare").Class("button").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
+			app.If(p.teamsOn() && p.r.Prefs.Team == "", func() app.UI {
+				return app.A().ID("team-new").Class("button").Href(route.TeamNewURL(p.r.Prefs, "result")).Text(t.S("team.new.link"))
+			}),
 			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.retake")),
 		),
 		kept(t, p.r.IntroURL()),

@@ -51,6 +51,11 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 		scheme = "https"
 	}
 	srv := s.httpServer()
+	if s.cfg.Teams != nil {
+		ectx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go s.expireTeams(ectx, time.Hour)
+	}
 	conns := &connTracker{state: map[net.Conn]http.ConnState{}}
 	srv.ConnState = conns.track
 	handshakes := &handshakeLog{log: s.log}

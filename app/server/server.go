@@ -8,6 +8,7 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -32,6 +33,7 @@ import (
 
 	"cxquiz/app/route"
 	"cxquiz/app/screens"
+	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
 
@@ -65,6 +67,13 @@ type Config struct {
 	PageCacheBytes int64
 	// ReadHeaderTimeout overrides the server's, for tests; 0 keeps 5s.
 	ReadHeaderTimeout time.Duration
+
+	// Teams stores team check-ins; nil turns them off (the static export).
+	Teams team.Store
+	// TeamCreateLimit and TeamAddLimit are per-client limits on creating
+	// teams and adding results, per minute: 0 for the defaults, negative
+	// for none (load tests).
+	TeamCreateLimit, TeamAddLimit int
 }
 
 // Server serves the quiz.
@@ -84,6 +93,8 @@ type Server struct {
 	assets     *assets
 	app        *app.Handler
 	version    string
+
+	createLimit, addLimit *limiter
 }
 
 // New checks the configuration and prepares everything a request needs.
@@ -115,6 +126,8 @@ func New(c Config) (*Server, error) {
 	}
 	s := &Server{cfg: c, banks: c.Banks, log: c.Log, assets: a, version: a.version, origins: origins,
 		langs: newMatcher(c.Banks.Latest()), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(c.PageCacheBytes)}
+	s.createLimit = newLimiter(orDefault(c.TeamCreateLimit, defaultCreateLimit))
+	s.addLimit = newLimiter(orDefault(c.TeamAddLimit, defaultAddLimit))
 	t := screens.T(quiz.DefaultLang)
 	v := "?v=" + s.version
 	s.app = &app.Handler{
@@ -147,6 +160,10 @@ func New(c Config) (*Server, error) {
 		// quiz.js reads the embedding allow-list from here: it talks only
 		// to a parent page on the list.
 		RawHeaders: []string{`<meta name="cxquiz-embed-origins" content="` + html.EscapeString(strings.Join(origins, " ")) + `">`},
+	}
+	if c.Teams != nil {
+		// The wasm offers team check-ins only where a server stores them.
+		s.app.RawHeaders = append(s.app.RawHeaders, `<meta name="cxquiz-teams" content="1">`)
 	}
 	if s.appJS, err = s.adaptAppJS(); err != nil {
 		return nil, err
@@ -201,6 +218,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if isTeamAction(r.URL.Path) && (r.URL.Path != "/team/new" || r.Method == http.MethodPost) {
+		s.serveTeamAction(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed: this site only answers GET and HEAD", http.StatusMethodNotAllowed)
@@ -260,6 +281,12 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, rt.Next, http.StatusSeeOther)
 		return
 	}
+	if rt.IsTeam() && rt.Screen != route.TeamError && rt.Screen != route.TeamWithdrawn {
+		// What the team's pages show comes from the database; so does
+		// their status.
+		v := s.TeamView(r.Context(), rt.TeamID, rt.TeamKey)
+		r = r.WithContext(context.WithValue(r.Context(), viewKey{}, v))
+	}
 	if rt.Prefs.Lang == "" {
 		w.Header().Add("Vary", "Accept-Language")
 		if lang := s.negotiateLang(r.Header.Get("Accept-Language")); lang != quiz.DefaultLang {
@@ -282,7 +309,24 @@ func holdsAnswers(path string) bool {
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Route) {
 	status := rt.Status()
 	u := rt.Canonical()
-	u.RawQuery = attrSafe(u.Query()).Encode()
+	// What the screens learn from the server, never from the request (the
+	// canonical URL holds only what route.Parse read): whether it stores
+	// team check-ins, and a team's stored data.
+	q := u.Query()
+	if s.cfg.Teams != nil {
+		q.Set(screens.TeamsParam, "1")
+	}
+	v, isTeam := r.Context().Value(viewKey{}).(team.View)
+	if isTeam {
+		status = teamStatus(v.State)
+		q.Set(screens.ViewParam, screens.EncodeView(v))
+	}
+	u.RawQuery = attrSafe(q).Encode()
+	if rt.IsTeam() {
+		// A team's page shows what the database holds now: never cached.
+		s.renderFresh(w, r, u, status)
+		return
+	}
 	key := strconv.Itoa(status) + " " + u.RequestURI()
 	if page, ok := s.pages.get(key); ok {
 		s.writePage(w, r, page)

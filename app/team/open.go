@@ -89,8 +89,11 @@ func openSQLite(path string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("team: open SQLite %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(8)
-	db.SetMaxIdleConns(8)
+	// One connection: SQLite writes one transaction at a time anyway, and
+	// a queue in database/sql is fairer than writers sleeping in SQLite's
+	// busy handler (which made the p99 of the team load scenario seconds).
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
 	db.SetConnMaxIdleTime(0)
 	return db, nil
 }

@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,8 +41,18 @@ const maxLog = 16 << 20
 // Start runs bin on 127.0.0.1:0 with the given flags and returns once the
 // server says where it serves. Its settings come from the flags alone:
 // CXQUIZ_* environment variables are left out. Its log is kept (Log), and
-// every line also goes to onLine, if not nil, for as long as it runs.
+// every line also goes to onLine, if not nil, for as long as it runs. Unless the flags
+// name a -database, the server stores team check-ins in a SQLite file of
+// its own, removed when it exits.
 func Start(bin string, flags []string, onLine func(line string)) (*Server, error) {
+	var tmp string
+	if !slices.ContainsFunc(flags, func(f string) bool { return f == "-database" || strings.HasPrefix(f, "-database=") }) {
+		var err error
+		if tmp, err = os.MkdirTemp("", "cxquiz-db-"); err != nil {
+			return nil, err
+		}
+		flags = append(slices.Clip(flags), "-database", filepath.Join(tmp, "teams.db"))
+	}
 	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, flags...)...)
 	cmd.Env = []string{}
 	for _, kv := range os.Environ() {
@@ -53,6 +65,7 @@ func Start(bin string, flags []string, onLine func(line string)) (*Server, error
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
+		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("starting %s: %w", bin, err)
 	}
 	s := &Server{Cmd: cmd, exited: make(chan struct{})}
@@ -80,6 +93,9 @@ func Start(bin string, flags []string, onLine func(line string)) (*Server, error
 		// A server whose log pipe fills up would stall.
 		io.Copy(io.Discard, stderr)
 		s.err = cmd.Wait()
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
 		close(s.exited)
 	}()
 	select {

@@ -7,6 +7,8 @@
 // for many distinct result URLs, junk parameters included, and prints the
 // server's resident memory before and after: the page cache is bounded by
 // bytes. It exits non-zero on any error, 5xx or server panic.
+// Then the team scenario (team.go) adds results to one team, on SQLite and
+// on a throwaway PostgreSQL cluster.
 //
 //	go run ./tools/load -bin bin/cxquiz -duration 60s -c 64 -distinct 20000
 package main
@@ -33,14 +35,24 @@ func main() {
 	duration := flag.Duration("duration", 60*time.Second, "how long to send requests")
 	conns := flag.Int("c", 64, "concurrent `connections`")
 	distinct := flag.Int("distinct", 20000, "distinct result URLs asked for afterwards, for the memory figure")
+	pages := flag.Bool("pages", true, "the page scenario: a question, a result and app.wasm")
+	teams := flag.String("team", "sqlite,postgres", "the team scenario on these `engines` (comma-separated; empty: none)")
 	flag.Parse()
 	if *conns < 1 || *duration <= 0 || *duration > 10*time.Minute || *distinct < 0 {
 		fmt.Fprintln(os.Stderr, "load: -c must be at least 1, -duration between 0 and 10m, -distinct not negative")
 		os.Exit(2)
 	}
-	if err := run(*bin, *duration, *conns, *distinct); err != nil {
-		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(1)
+	if *pages {
+		if err := run(*bin, *duration, *conns, *distinct); err != nil {
+			fmt.Fprintln(os.Stderr, "load:", err)
+			os.Exit(1)
+		}
+	}
+	for _, engine := range strings.FieldsFunc(*teams, func(r rune) bool { return r == ',' }) {
+		if err := runTeam(*bin, engine, *duration, *conns); err != nil {
+			fmt.Fprintln(os.Stderr, "load:", err)
+			os.Exit(1)
+		}
 	}
 }
 

@@ -1,0 +1,62 @@
+package route
+
+import (
+	"testing"
+
+	"cxquiz/app/team"
+)
+
+func TestParseTeam(t *testing.T) {
+	t.Parallel()
+	id, tok := "AAAAAAAAAAAAAAAAAAAAAA", team.NewToken()
+	for _, tt := range []struct {
+		url    string
+		screen Screen
+		check  func(Route) bool
+	}{
+		{"/team/new?from=result&lang=de", TeamNew, func(r Route) bool { return r.TeamFrom == "result" && r.Prefs.Lang == "de" }},
+		{"/team/" + id, TeamView, func(r Route) bool { return r.TeamID == id }},
+		{"/team/" + id + "/join", TeamJoin, nil},
+		{"/team/" + id + "/admin?k=" + tok + "&created=1", TeamAdmin, func(r Route) bool { return r.TeamKey == tok && r.TeamCreated }},
+		{"/team/" + id + "/admin?k=short", TeamAdmin, func(r Route) bool { return r.TeamKey == "" }},
+		{"/team/" + id + "/member?m=" + tok + "&added=1", TeamMember, func(r Route) bool { return r.Member == tok && r.TeamAdded }},
+		{"/team/" + id + "/withdrawn", TeamWithdrawn, nil},
+		{"/team/" + id + "/error?why=closed&a=BThT", TeamError, func(r Route) bool { return r.TeamWhy == "closed" && r.TeamCode == "BThT" }},
+		{"/team/" + id + "/error?why=<script>&a=<b>", TeamError, func(r Route) bool { return r.TeamWhy == "unavailable" && r.TeamCode == "" }},
+		{"/team/new/error?why=limited", TeamError, func(r Route) bool { return r.TeamWhy == "limited" }},
+		{"/team/short", NotFound, nil},
+		{"/team/" + id + "/other", NotFound, nil},
+		{"/q/1?team=" + id, Question, func(r Route) bool { return r.Prefs.Team == id && r.QuestionURL(2) == "/q/2?team="+id }},
+		{"/q/1?team=bad", Question, func(r Route) bool { return r.Prefs.Team == "" }},
+	} {
+		r := parse(t, tt.url)
+		if r.Screen != tt.screen || (tt.check != nil && !tt.check(r)) {
+			t.Errorf("%s: screen %d %+v", tt.url, r.Screen, r)
+		}
+		if r.IsTeam() != (tt.screen >= TeamJoin && tt.screen <= TeamError) {
+			t.Errorf("%s: IsTeam %v", tt.url, r.IsTeam())
+		}
+	}
+}
+
+func TestTeamURLs(t *testing.T) {
+	t.Parallel()
+	id, tok := "AAAAAAAAAAAAAAAAAAAAAA", team.NewToken()
+	p := Prefs{Lang: "de", Embed: true, Team: id}
+	code := bank.Encode(bank.NewAnswers().With(1, 2))
+	for got, want := range map[string]string{
+		TeamURL(p, id, ""):                                   "/team/" + id + "?embed=1&lang=de",
+		TeamURL(Prefs{}, id, "join"):                         "/team/" + id + "/join",
+		TeamURL(Prefs{}, id, "admin", "k", tok):              "/team/" + id + "/admin?k=" + tok,
+		TeamNewURL(p, "intro"):                               "/team/new?embed=1&from=intro&lang=de",
+		JoinStartURL(Prefs{Lang: "de"}, id):                  "/q/1?lang=de&team=" + id,
+		parse(t, "/team/"+id+"/admin?k="+tok).InLang("de"):   "/team/" + id + "/admin?k=" + tok + "&lang=de",
+		parse(t, "/team/new/error?why=limited").InLang("de"): "/team/new/error?lang=de&why=limited",
+		// A shared result never carries the team.
+		parse(t, "/result?a="+code+"&team="+id).ShareURL(): "/result?a=" + code + "&shared=1",
+	} {
+		if got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+}

@@ -1,0 +1,457 @@
+package screens
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"cxquiz/app/route"
+	"cxquiz/app/team"
+	"cxquiz/quiz"
+)
+
+// ViewParam is the query parameter through which the server hands a
+// team's stored data to the prerender. The server sets it on the URL it
+// renders, replacing whatever a request brought; the browser never reads
+// it from its own URL.
+const ViewParam = "_view"
+
+// EncodeView is the value of ViewParam for v.
+func EncodeView(v team.View) string {
+	raw, _ := json.Marshal(v)
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+func decodeView(s string) (team.View, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	var v team.View
+	if err != nil || json.Unmarshal(raw, &v) != nil {
+		return team.View{}, false
+	}
+	return v, true
+}
+
+// teamRefresh is how often an open team page asks for news in the browser.
+const teamRefresh = 5 * time.Second
+
+// loadTeam fills p.team for a team route: from the loader on the server,
+// from the page's embedded copy and then from the server in the browser,
+// where the team and admin views keep polling while they are shown.
+func (p *page) loadTeam(ctx app.Context) {
+	p.teams = teamsEnabled(ctx)
+	r := p.r
+	if !r.IsTeam() || r.Screen == route.TeamWithdrawn || r.Screen == route.TeamError {
+		return
+	}
+	if !app.IsClient {
+		p.team = team.View{State: team.StateUnavailable}
+		if v, ok := decodeView(ctx.Page().URL().Query().Get(ViewParam)); ok {
+			p.team = v
+		}
+		return
+	}
+	if v, ok := embeddedView(); ok && v.ID == r.TeamID {
+		p.team = v
+	} else {
+		p.team = team.View{}
+	}
+	if r.Screen != route.TeamView && r.Screen != route.TeamAdmin {
+		return
+	}
+	nav := p.navs
+	url := "/team/" + r.TeamID + "/view.json"
+	if r.TeamKey != "" {
+		url += "?k=" + r.TeamKey
+	}
+	ctx.Async(func() {
+		for {
+			v, err := fetchView(ctx, url)
+			stop := false
+			ctx.Dispatch(func(ctx app.Context) {
+				if p.navs != nav {
+					stop = true
+					return
+				}
+				if err == nil {
+					p.team = v
+				}
+			})
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(teamRefresh):
+			}
+			if stop {
+				return
+			}
+		}
+	})
+}
+
+func fetchView(ctx context.Context, url string) (team.View, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return team.View{}, err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return team.View{}, err
+	}
+	defer res.Body.Close()
+	var v team.View
+	err = json.NewDecoder(res.Body).Decode(&v)
+	return v, err
+}
+
+// embeddedView reads the view the server rendered the page with.
+func embeddedView() (team.View, bool) {
+	e := app.Window().GetElementByID("team-data")
+	if !e.Truthy() {
+		return team.View{}, false
+	}
+	return decodeView(e.Call("getAttribute", "data-view").String())
+}
+
+// viewData carries the view into the prerendered page for the wasm's first
+// render; base64, since go-app does not escape attribute values for HTML.
+func viewData(v team.View) app.UI {
+	return app.Div().ID("team-data").Hidden(true).DataSet("view", EncodeView(v))
+}
+
+// teamsOn reports whether this site stores team check-ins: the server
+// says so with a meta element; a static export has none.
+func (p *page) teamsOn() bool { return p.teams }
+
+// TeamsParam on the URL the server prerenders says that it stores team
+// check-ins; the browser reads the same from a meta element.
+const TeamsParam = "_teams"
+
+func teamsEnabled(ctx app.Context) bool {
+	if !app.IsClient {
+		return ctx.Page().URL().Query().Get(TeamsParam) == "1"
+	}
+	return app.Window().Get("document").Call("querySelector", `meta[name="cxquiz-teams"]`).Truthy()
+}
+
+// teamTitle is the heading of a team's pages.
+func teamTitle(t Texts, v team.View) string {
+	if v.Name != "" {
+		return t.S("team.named", "name", v.Name)
+	}
+	return t.S("team.unnamed")
+}
+
+func (p *page) renderTeam(t Texts) app.UI {
+	r := p.r
+	if r.Screen == route.TeamNew {
+		return p.renderTeamNew(t)
+	}
+	if r.Screen == route.TeamError {
+		why := r.TeamWhy
+		if why == "closed" {
+			why = "closedAdd"
+		}
+		back := r.Prefs
+		back.Team = ""
+		return app.Section().Class("team problem").DataSet("state", r.TeamWhy).Body(
+			heading(t.S("team."+why+".title")),
+			app.P().Text(t.S("team."+why+".text")),
+			app.If(r.TeamCode != "", func() app.UI {
+				return app.A().ID("back").Class("button primary").Href(back.Link("/result", r.TeamCode)).Text(t.S("team.back"))
+			}).Else(func() app.UI {
+				return app.A().ID("start-over").Class("button primary").Href(p.r.IntroURL()).Text(t.S("team.takeAlone"))
+			}),
+		)
+	}
+	if r.Screen == route.TeamWithdrawn {
+		return app.Section().Class("team problem").Body(
+			heading(t.S("team.withdrawn.title")),
+			app.P().Text(t.S("team.withdrawn.text")),
+			app.A().ID("team-view").Class("button").Href(route.TeamURL(r.Prefs, r.TeamID, "")).Text(t.S("team.view.open")),
+		)
+	}
+	v := p.team
+	if v.State == "" {
+		return app.Section().Class("team").Body(heading(t.S("team.loading")))
+	}
+	if v.State != team.StateOK {
+		return p.renderTeamProblem(t, v.State)
+	}
+	var body app.UI
+	switch r.Screen {
+	case route.TeamJoin:
+		body = p.renderTeamJoin(t, v)
+	case route.TeamMember:
+		body = p.renderTeamMember(t, v)
+	case route.TeamAdmin:
+		body = p.renderTeamAdmin(t, v)
+	default:
+		body = p.renderTeamView(t, v, heading(teamTitle(t, v)))
+	}
+	return app.Div().Body(body, viewData(v))
+}
+
+// renderTeamProblem explains a team that cannot be shown.
+func (p *page) renderTeamProblem(t Texts, state string) app.UI {
+	return app.Section().Class("team problem").DataSet("state", state).Body(
+		heading(t.S("team."+state+".title")),
+		app.P().Text(t.S("team."+state+".text")),
+		app.If(state == team.StateUnavailable, func() app.UI {
+			return app.P().Text(t.S("team.unavailable.keep"))
+		}),
+		app.A().ID("start-over").Class("button primary").Href(p.r.IntroURL()).Text(t.S("team.takeAlone")),
+	)
+}
+
+func (p *page) renderTeamNew(t Texts) app.UI {
+	return app.Section().Class("team").Body(
+		heading(t.S("team.new.title")),
+		app.P().Class("lead").Text(t.S("team.new.lead", "min", team.MinResults)),
+		app.Form().ID("team-new").Method("post").Action("/team/new").Body(
+			hiddenFields(p.r.Prefs.Hidden("")),
+			app.Label().For("team-name").Text(t.S("team.new.name")),
+			app.Input().ID("team-name").Name("name").Type("text").MaxLength(team.MaxName).AutoComplete(false).
+				Aria("describedby", "team-name-hint"),
+			app.P().ID("team-name-hint").Class("hint").Text(t.S("team.new.nameHint", "max", team.MaxName)),
+			app.Button().ID("team-create").Class("button primary").Type("submit").Text(t.S("team.new.create")),
+		),
+		app.H2().Text(t.S("team.stored.title")),
+		app.P().Text(t.S("team.stored.text")),
+	)
+}
+
+func (p *page) renderTeamJoin(t Texts, v team.View) app.UI {
+	return app.Section().Class("team").Body(
+		app.P().Class("eyebrow").Text(t.S("team.join.eyebrow")),
+		heading(teamTitle(t, v)),
+		app.If(v.Open, func() app.UI {
+			return app.Div().Body(
+				app.P().Class("lead").Text(t.S("team.join.lead")),
+				app.P().Text(t.S("team.stored.member")),
+				app.A().ID("team-start").Class("button primary").Href(route.JoinStartURL(p.r.Prefs, v.ID)).Text(t.S("intro.start")),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.P().Class("lead").Text(t.S("team.closed.text")),
+				app.A().ID("team-start").Class("button primary").Href(p.r.FirstQuestionURL()).Text(t.S("team.takeAlone")),
+			)
+		}),
+	)
+}
+
+func (p *page) renderTeamMember(t Texts, v team.View) app.UI {
+	r := p.r
+	keep := absoluteURL(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "member", "m", r.Member))
+	return app.Section().Class("team").Body(
+		app.P().Class("eyebrow").Text(teamTitle(t, v)),
+		app.If(r.TeamAdded, func() app.UI {
+			return heading(t.S("team.member.added"))
+		}).Else(func() app.UI {
+			return heading(t.S("team.member.title"))
+		}),
+		app.If(r.Member == "", func() app.UI {
+			return app.P().Role("alert").Text(t.S("team.member.badLink"))
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.P().Text(t.S("team.member.text")),
+				app.Div().Class("share").Body(
+					app.Label().For("member-link").Text(t.S("team.member.keep")),
+					app.Div().Class("share-row").Body(
+						app.Input().ID("member-link").Type("url").ReadOnly(true).Value(keep).Attr("data-share", "1"),
+						app.Button().ID("copy-member").Class("button").Type("button").Attr("data-copy", "member-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
+					),
+				),
+				app.Form().ID("team-withdraw").Method("post").Action("/team/"+v.ID+"/withdraw").Body(
+					hiddenFields(r.Prefs.Hidden("")),
+					app.Input().Type("hidden").Name("m").Value(r.Member),
+					app.Button().ID("withdraw").Class("button").Type("submit").Text(t.S("team.member.withdraw")),
+				),
+			)
+		}),
+		app.A().ID("team-view").Class("button").Href(route.TeamURL(r.Prefs, v.ID, "")).Text(t.S("team.view.open")),
+	)
+}
+
+func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
+	r := p.r
+	if !v.Admin {
+		return p.renderTeamProblem(t, team.StateForbidden)
+	}
+	join := absoluteURL(route.TeamURL(route.Prefs{}, v.ID, "join"))
+	admin := absoluteURL(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "admin", "k", r.TeamKey))
+	link := func(id, label, value string) app.UI {
+		return app.Div().Class("share").Body(
+			app.Label().For(id).Text(label),
+			app.Div().Class("share-row").Body(
+				app.Input().ID(id).Type("url").ReadOnly(true).Value(value).Attr("data-share", "1"),
+				app.Button().ID("copy-"+id).Class("button").Type("button").Attr("data-copy", id).Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
+			),
+		)
+	}
+	state := t.S("team.admin.open")
+	if !v.Open {
+		state = t.S("team.admin.closed")
+	}
+	return app.Section().Class("team admin").Body(
+		app.P().Class("eyebrow").Text(t.S("team.admin.eyebrow")),
+		heading(teamTitle(t, v)),
+		app.If(r.TeamCreated, func() app.UI {
+			return app.P().Class("lead").Role("status").Text(t.S("team.admin.created"))
+		}),
+		link("join-link", t.S("team.admin.join"), join),
+		link("admin-link", t.S("team.admin.link"), admin),
+		app.P().Class("hint").Text(t.S("team.admin.secret")),
+		app.P().ID("team-state").Text(state+" · "+t.S("team.admin.expires", "date", v.Expires.Format("2006-01-02"))),
+		app.Div().Class("row").Body(
+			app.If(v.Open, func() app.UI {
+				return app.Form().ID("team-close").Method("post").Action("/team/"+v.ID+"/close").Body(
+					hiddenFields(r.Prefs.Hidden("")),
+					app.Input().Type("hidden").Name("k").Value(r.TeamKey),
+					app.Button().ID("close").Class("button").Type("submit").Text(t.S("team.admin.close")),
+				)
+			}),
+			app.Form().ID("team-delete").Method("post").Action("/team/"+v.ID+"/delete").Body(
+				hiddenFields(r.Prefs.Hidden("")),
+				app.Input().Type("hidden").Name("k").Value(r.TeamKey),
+				app.Button().ID("delete").Class("button danger").Type("submit").Text(t.S("team.admin.delete")),
+			),
+		),
+		app.P().Class("hint").Text(t.S("team.admin.deleteHint")),
+		p.renderTeamView(t, v, app.H2().Text(t.S("team.view.title"))),
+	)
+}
+
+// renderTeamView shows a team's results as distributions, never one
+// member's answers.
+func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
+	b := p.banks.Latest().In(p.lang)
+	s := v.Summary
+	return app.Section().Class("team team-view").DataSet("n", v.N).Aria("live", "polite").Body(
+		head,
+		app.P().Class("team-n").ID("team-n").Text(t.S("team.view.n", "n", v.N)),
+		app.If(!v.Open, func() app.UI {
+			return app.P().Class("hint").Text(t.S("team.closed.text"))
+		}),
+		app.If(s == nil, func() app.UI {
+			return app.P().Class("lead").ID("team-wait").Text(t.S("team.view.wait", "min", team.MinResults, "n", v.N))
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.H2().Text(t.S("team.view.overall")),
+				app.P().Class("team-overall").Body(
+					app.Span().Class("big").ID("team-mean").Text(t.Pct(s.Overall.Mean)),
+					app.Span().Text(" "+t.S("team.view.mean")+" · "+b.LevelFor(s.Overall.Mean).Name),
+				),
+				distribution(t, b, s.Overall, "overall"),
+				app.If(len(s.Disagree) > 0, func() app.UI {
+					return app.Section().Class("card disagree").Body(
+						app.H2().Text(t.S("team.view.talk")),
+						app.P().Text(t.S("team.view.talkText")),
+						app.Ul().Body(app.Range(s.Disagree).Slice(func(i int) app.UI {
+							d, _ := s.Dim(s.Disagree[i])
+							return app.Li().Text(t.S("team.view.talkItem", "dim", dimName(b, d.ID), "min", d.Min, "max", d.Max))
+						})),
+					)
+				}),
+				app.H2().Text(t.S("team.view.dimensions")),
+				app.Div().Class("team-dims").Body(app.Range(s.Dimensions).Slice(func(i int) app.UI {
+					d := s.Dimensions[i]
+					return app.Section().Class("team-dim").DataSet("dimension", d.ID).DataSet("mean", d.Mean).Body(
+						app.H3().Text(dimName(b, d.ID)),
+						app.P().Class("team-stat").Text(t.S("team.view.stat", "mean", t.Pct(d.Mean), "level", b.LevelFor(d.Mean).Name, "spread", d.Spread)),
+						distribution(t, b, d.Stat, d.ID),
+					)
+				})),
+				app.H2().Text(t.S("team.view.next")),
+				app.Range(s.Weakest).Slice(func(i int) app.UI {
+					d, _ := s.Dim(s.Weakest[i])
+					dim := b.Dimension(d.ID)
+					if dim == nil {
+						return nil
+					}
+					steps := dim.Steps[b.LevelFor(d.Mean).ID]
+					return app.Section().Class("steps").Body(
+						app.H3().Text(dim.Name+" · "+t.Pct(d.Mean)),
+						app.Ul().Body(app.Range(steps).Slice(func(j int) app.UI { return app.Li().Text(steps[j]) })),
+					)
+				}),
+				app.Div().Class("row no-print").Body(
+					app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
+				),
+			)
+		}),
+	)
+}
+
+// dimName is the name of dimension id in b, or the id.
+func dimName(b *quiz.Bank, id string) string {
+	if d := b.Dimension(id); d != nil {
+		return d.Name
+	}
+	return id
+}
+
+// distribution is a bar of how many results sit at each level, with the
+// counts in words for screen readers and print. The bar is an SVG: its
+// widths are attributes, not inline styles, which the CSP may refuse.
+func distribution(t Texts, b *quiz.Bank, s team.Stat, id string) app.UI {
+	total := 0
+	for _, c := range s.Levels {
+		total += c
+	}
+	if total == 0 {
+		return nil
+	}
+	var svg strings.Builder
+	svg.WriteString(`<svg class="dist-bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">`)
+	x := 0
+	for i, c := range s.Levels {
+		if c == 0 || i >= len(b.Levels) {
+			continue
+		}
+		w := c * 1000 / total
+		fmt.Fprintf(&svg, `<rect class="lv-%d" x="%d" y="0" width="%d" height="10"></rect>`, i, x, w)
+		x += w
+	}
+	svg.WriteString(`</svg>`)
+	return app.Div().Class("dist").DataSet("dist", id).Body(
+		app.Raw(svg.String()),
+		app.Ul().Class("dist-legend").Body(
+			app.Range(s.Levels).Slice(func(i int) app.UI {
+				if i >= len(b.Levels) {
+					return nil
+				}
+				return app.Li().DataSet("level", b.Levels[i].ID).DataSet("count", s.Levels[i]).Body(
+					app.Span().Class("swatch lv-"+strconv.Itoa(i)).Aria("hidden", "true"),
+					app.Text(b.Levels[i].Name+": "+strconv.Itoa(s.Levels[i])),
+				)
+			}),
+		),
+	)
+}
+
+// renderTeamAdd offers a member to add their result to the team the quiz
+// was taken for: a POST form, sent only by the member's click.
+func (p *page) renderTeamAdd(t Texts) app.UI {
+	id := p.r.Prefs.Team
+	if id == "" || p.r.Shared || !p.teamsOn() {
+		return nil
+	}
+	prefs := p.r.Prefs
+	prefs.Team = ""
+	return app.Section().Class("team-add card").Aria("labelledby", "team-add-title").Body(
+		app.H2().ID("team-add-title").Text(t.S("team.add.title")),
+		app.P().Text(t.S("team.stored.member")),
+		app.Form().ID("team-add").Method("post").Action("/team/"+id+"/add").DataSet("member-team", id).Body(
+			hiddenFields(prefs.Hidden(p.r.Code())),
+			app.Input().Type("hidden").Name("m").Value(""),
+			app.Button().ID("team-add-button").Class("button primary").Type("submit").Text(t.S("team.add.button")),
+		),
+	)
+}

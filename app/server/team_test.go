@@ -1,0 +1,309 @@
+//go:build !wasm
+
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cxquiz/app/team"
+	"cxquiz/quiz"
+)
+
+// teamServer is a test server with a SQLite team store (or the given one).
+func teamServer(t testing.TB, store team.Store, edit func(*Config)) (*httptest.Server, *syncBuffer) {
+	t.Helper()
+	if store == nil {
+		var err error
+		store, err = team.Open(context.Background(), filepath.Join(t.TempDir(), "teams.db"), team.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Shutdown() })
+	}
+	logs := &syncBuffer{}
+	c := Config{Banks: pageBanks, Files: fstest.MapFS{
+		"app.wasm": {Data: []byte("wasm")}, "quiz.css": {Data: []byte("body{}")}, "quiz.js": {Data: []byte("//js")},
+		"embed.js": {Data: []byte("//embed")}, "icon.svg": {Data: []byte("<svg/>")},
+	}, Teams: store, Log: log.New(logs, "", 0)}
+	if edit != nil {
+		edit(&c)
+	}
+	s, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	return ts, logs
+}
+
+// post submits a form as a page of ts would.
+func post(t testing.TB, ts *httptest.Server, path string, form url.Values, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", ts.URL)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	c := ts.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+func wantStatus(t testing.TB, res *http.Response, want int, what string) {
+	t.Helper()
+	if res.StatusCode != want {
+		t.Fatalf("%s: status %d, want %d", what, res.StatusCode, want)
+	}
+}
+
+// createTeam creates a team and returns its id and admin token.
+func createTeam(t testing.TB, ts *httptest.Server, name string) (id, key string) {
+	t.Helper()
+	res, _ := post(t, ts, "/team/new", url.Values{"name": {name}})
+	wantStatus(t, res, http.StatusSeeOther, "create")
+	u, err := url.Parse(res.Header.Get("Location"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(u.Path, "/")
+	if len(parts) != 4 || parts[3] != "admin" || u.Query().Get("created") != "1" {
+		t.Fatalf("create leads to %s", u)
+	}
+	return parts[2], u.Query().Get("k")
+}
+
+func view(t testing.TB, ts *httptest.Server, id string) team.View {
+	t.Helper()
+	_, body := get(t, ts, "/team/"+id+"/view.json")
+	var v team.View
+	if err := json.Unmarshal([]byte(body), &v); err != nil {
+		t.Fatalf("view.json: %v: %s", err, body)
+	}
+	return v
+}
+
+func TestTeamFlow(t *testing.T) {
+	t.Parallel()
+	ts, logs := teamServer(t, nil, nil)
+	id, key := createTeam(t, ts, "Board <b>team</b>")
+
+	res, body := get(t, ts, "/team/"+id+"/admin?k="+key+"&created=1")
+	wantStatus(t, res, 200, "admin view")
+	if !strings.Contains(body, "/team/"+id+"/join") || !strings.Contains(body, "Board &lt;b&gt;team&lt;/b&gt;") {
+		t.Error("admin view lacks the join link or the escaped name")
+	}
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("admin view Cache-Control %q", cc)
+	}
+	res, _ = get(t, ts, "/team/"+id+"/admin?k="+team.NewToken())
+	wantStatus(t, res, http.StatusForbidden, "admin view, wrong key")
+	res, body = get(t, ts, "/team/"+id+"/join?lang=de")
+	wantStatus(t, res, 200, "join")
+	if !strings.Contains(body, "/q/1?lang=de&amp;team="+id) && !strings.Contains(body, "/q/1?lang=de&team="+id) {
+		t.Error("join page does not start the quiz for the team")
+	}
+
+	// Three members, each with a result scored by the quiz package.
+	var results []quiz.Result
+	members := []string{team.NewToken(), team.NewToken(), ""}
+	for i, m := range members {
+		a, code := fullCode(t, func(q int) int { return (q + i) % 4 })
+		r, err := bank.Score(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+		res, _ := post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {m}})
+		wantStatus(t, res, http.StatusSeeOther, "add")
+		loc, _ := url.Parse(res.Header.Get("Location"))
+		if loc.Path != "/team/"+id+"/member" || !team.ValidToken(loc.Query().Get("m")) || (m != "" && loc.Query().Get("m") != m) {
+			t.Fatalf("add leads to %s", loc)
+		}
+		members[i] = loc.Query().Get("m")
+		if v := view(t, ts, id); v.N != i+1 || (i < 2) != (v.Summary == nil) {
+			t.Fatalf("after %d adds: n %d, summary %v", i+1, v.N, v.Summary != nil)
+		}
+	}
+	v := view(t, ts, id)
+	want := bank.Summarise(results)
+	if v.Summary.Overall.Mean != want.Overall.Mean {
+		t.Errorf("overall mean %d, quiz says %d", v.Summary.Overall.Mean, want.Overall.Mean)
+	}
+	for i, d := range want.Dimensions {
+		if got := v.Summary.Dimensions[i]; got.ID != d.Dimension.ID || got.Mean != d.Mean || got.Spread != d.Spread {
+			t.Errorf("dimension %s: %+v, quiz says mean %d spread %d", d.Dimension.ID, got, d.Mean, d.Spread)
+		}
+	}
+	res, body = get(t, ts, "/team/"+id)
+	wantStatus(t, res, 200, "team view")
+	if !strings.Contains(body, `data-n="3"`) {
+		t.Error("team view does not show n = 3")
+	}
+
+	// Adding again from the same browser replaces.
+	_, code := fullCode(t, func(int) int { return 0 })
+	res, _ = post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {members[0]}})
+	wantStatus(t, res, http.StatusSeeOther, "add again")
+	if v := view(t, ts, id); v.N != 3 {
+		t.Fatalf("adding again: n = %d", v.N)
+	}
+	// Withdrawing leaves two: the view hides the summary again.
+	res, _ = post(t, ts, "/team/"+id+"/withdraw", url.Values{"m": {members[1]}})
+	wantStatus(t, res, http.StatusSeeOther, "withdraw")
+	if v := view(t, ts, id); v.N != 2 || v.Summary != nil {
+		t.Fatalf("after withdrawing: n = %d, summary %v", v.N, v.Summary != nil)
+	}
+
+	// Closed: no more results.
+	res, _ = post(t, ts, "/team/"+id+"/close", url.Values{"k": {team.NewToken()}})
+	wantStatus(t, res, http.StatusForbidden, "close, wrong key")
+	res, _ = post(t, ts, "/team/"+id+"/close", url.Values{"k": {key}})
+	wantStatus(t, res, http.StatusSeeOther, "close")
+	res, body = post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {team.NewToken()}})
+	wantStatus(t, res, http.StatusConflict, "add to a closed team")
+	if !strings.Contains(body, "/result?a="+code) {
+		t.Error("the closed page does not lead back to the result")
+	}
+
+	// Deleted: gone, and the pages say so.
+	res, _ = post(t, ts, "/team/"+id+"/delete", url.Values{"k": {key}})
+	wantStatus(t, res, http.StatusSeeOther, "delete")
+	for _, p := range []string{"/team/" + id + "/join", "/team/" + id, "/team/" + id + "/admin?k=" + key} {
+		res, body := get(t, ts, p)
+		wantStatus(t, res, http.StatusGone, p)
+		if !strings.Contains(body, "was deleted") {
+			t.Errorf("%s does not say the team was deleted", p)
+		}
+	}
+	if v := view(t, ts, id); v.State != team.StateDeleted {
+		t.Errorf("view.json state %q", v.State)
+	}
+	res, _ = post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}})
+	wantStatus(t, res, http.StatusGone, "add to a deleted team")
+
+	for _, secret := range append(members, key) {
+		if strings.Contains(logs.String(), secret) {
+			t.Fatalf("a token is in the log:\n%s", logs.String())
+		}
+	}
+}
+
+func TestTeamBadRequests(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, func(c *Config) { c.TeamCreateLimit = 3 })
+	id, _ := createTeam(t, ts, "")
+	partial := bank.Encode(bank.NewAnswers().With(1, 2))
+	_, full := fullCode(t, func(q int) int { return q % 4 })
+	for _, tt := range []struct {
+		name   string
+		method string
+		path   string
+		form   url.Values
+		header []string
+		want   int
+	}{
+		{"unknown team", "GET", "/team/AAAAAAAAAAAAAAAAAAAAAA", nil, nil, 404},
+		{"malformed id", "GET", "/team/x/join", nil, nil, 404},
+		{"add by GET", "GET", "/team/" + id + "/add", nil, nil, 405},
+		{"other origin", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "https://evil.example"}, 403},
+		{"cross-site fetch", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "", "Sec-Fetch-Site", "cross-site"}, 403},
+		{"unfinished code", "POST", "/team/" + id + "/add", url.Values{"a": {partial}}, nil, 400},
+		{"damaged code", "POST", "/team/" + id + "/add", url.Values{"a": {"!!"}}, nil, 400},
+		{"name too long", "POST", "/team/new", url.Values{"name": {strings.Repeat("n", team.MaxName+1)}}, nil, 400},
+		{"huge body", "POST", "/team/new", url.Values{"name": {strings.Repeat("n", 20000)}}, nil, 400},
+		{"add to unknown", "POST", "/team/AAAAAAAAAAAAAAAAAAAAAA/add", url.Values{"a": {full}}, nil, 404},
+	} {
+		var res *http.Response
+		if tt.method == "GET" {
+			res, _ = get(t, ts, tt.path)
+		} else {
+			res, _ = post(t, ts, tt.path, tt.form, tt.header...)
+		}
+		if res.StatusCode != tt.want {
+			t.Errorf("%s: status %d, want %d", tt.name, res.StatusCode, tt.want)
+		}
+	}
+	// The create limit is 3 a minute: two attempts were made above.
+	res, _ := post(t, ts, "/team/new", nil)
+	wantStatus(t, res, http.StatusSeeOther, "second create")
+	res, body := post(t, ts, "/team/new", nil)
+	wantStatus(t, res, http.StatusTooManyRequests, "third create")
+	if res.Header.Get("Retry-After") == "" || !strings.Contains(body, "Too many requests") {
+		t.Error("the limit page lacks Retry-After or its text")
+	}
+}
+
+// downStore is a database that does not answer.
+type downStore struct{ team.Store }
+
+var errDown = errors.New("connection refused")
+
+func (downStore) Create(context.Context, string) (team.Team, string, error) {
+	return team.Team{}, "", errDown
+}
+func (downStore) Team(context.Context, string) (team.Team, error) { return team.Team{}, errDown }
+func (downStore) Admin(context.Context, string, string) (team.Team, error) {
+	return team.Team{}, errDown
+}
+func (downStore) Add(context.Context, string, string, string) error { return errDown }
+func (downStore) DeleteExpired(context.Context) (int, error)        { return 0, errDown }
+
+func TestTeamDatabaseDown(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, downStore{}, nil)
+	_, code := fullCode(t, func(q int) int { return q % 4 })
+	id := "AAAAAAAAAAAAAAAAAAAAAA"
+	res, body := post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {team.NewToken()}})
+	wantStatus(t, res, http.StatusServiceUnavailable, "add")
+	if res.Header.Get("Retry-After") == "" || !strings.Contains(body, "try again") || !strings.Contains(body, "/result?a="+code) {
+		t.Error("the member is not told to try again later, with their result link")
+	}
+	res, _ = get(t, ts, "/team/"+id)
+	wantStatus(t, res, http.StatusServiceUnavailable, "team view")
+	res, _ = post(t, ts, "/team/new", url.Values{"name": {"x"}})
+	wantStatus(t, res, http.StatusServiceUnavailable, "create")
+	// The quiz itself goes on.
+	for _, p := range []string{"/", "/q/1", "/result?a=" + code} {
+		res, _ := get(t, ts, p)
+		wantStatus(t, res, 200, p)
+	}
+}
+
+func TestTeamsOffInExport(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t) // no team store: what the static export renders
+	_, code := fullCode(t, func(q int) int { return q % 4 })
+	for _, p := range []string{"/", "/result?a=" + code + "&team=AAAAAAAAAAAAAAAAAAAAAA", "/compare"} {
+		_, body := get(t, ts, p)
+		if strings.Contains(body, "/team/") {
+			t.Errorf("%s links to team check-ins without a store", p)
+		}
+	}
+	ts2, _ := teamServer(t, nil, nil)
+	_, body := get(t, ts2, "/result?a="+code+"&team=AAAAAAAAAAAAAAAAAAAAAA")
+	if !strings.Contains(body, `action="/team/AAAAAAAAAAAAAAAAAAAAAA/add"`) || !strings.Contains(body, `method="post"`) {
+		t.Error("the result of a team member offers no add form")
+	}
+}
