@@ -39,6 +39,11 @@ func newPage(b *quiz.Banks) *page {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
 		p.setRoute(route.Parse(b, app.Window().URL()))
+		// A team's page carries its data: the first render shows it
+		// instead of "loading".
+		if v, ok := embeddedView(); ok && v.ID == p.r.TeamID {
+			p.team = v
+		}
 	}
 	return p
 }

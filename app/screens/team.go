@@ -59,10 +59,13 @@ func (p *page) loadTeam(ctx app.Context) {
 	}
 	if v, ok := embeddedView(); ok && v.ID == r.TeamID {
 		p.team = v
-	} else {
+	} else if p.team.ID != r.TeamID {
 		p.team = team.View{}
 	}
-	if r.Screen != route.TeamView && r.Screen != route.TeamAdmin {
+	// The team and admin views keep polling; the other team pages ask
+	// once, when reached without a page load.
+	poll := r.Screen == route.TeamView || r.Screen == route.TeamAdmin
+	if !poll && p.team.State != "" {
 		return
 	}
 	nav := p.navs
@@ -83,6 +86,9 @@ func (p *page) loadTeam(ctx app.Context) {
 					p.team = v
 				}
 			})
+			if !poll {
+				return
+			}
 			select {
 			case <-ctx.Done():
 				return
