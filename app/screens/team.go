@@ -188,7 +188,14 @@ func (p *page) renderTeam(t Texts) app.UI {
 		return app.Section().Class("team").Body(heading(t.S("team.loading")))
 	}
 	if v.State != team.StateOK {
-		return p.renderTeamProblem(t, v.State)
+		if v.State == team.StateUnavailable {
+			// The browser asks again: the database may be back.
+			return p.renderTeamProblem(t, v.State)
+		}
+		// Deleted, expired, unknown or forbidden stays so: the wasm takes
+		// the state from the page instead of asking view.json, whose 4xx
+		// the browser would log as an error.
+		return app.Div().Body(p.renderTeamProblem(t, v.State), viewData(v))
 	}
 	var body app.UI
 	switch r.Screen {

@@ -269,12 +269,20 @@ func (s *Server) serveTeamError(w http.ResponseWriter, r *http.Request, prefs ro
 // sameOrigin reports whether a POST comes from a page of this site. A
 // browser sends Origin (or at least Sec-Fetch-Site) with every POST; a
 // request with neither comes from no browser, so no page can forge it.
+// Our pages are sent with Referrer-Policy: no-referrer, under which
+// Chromium's form POSTs carry "Origin: null": then Sec-Fetch-Site, which
+// a page cannot set, must say same-origin.
 func sameOrigin(r *http.Request) bool {
-	if o := r.Header.Get("Origin"); o != "" {
+	site := r.Header.Get("Sec-Fetch-Site")
+	switch o := r.Header.Get("Origin"); o {
+	case "":
+	case "null":
+		return site == "same-origin"
+	default:
 		u, err := url.Parse(o)
 		return err == nil && u.Host == r.Host
 	}
-	switch r.Header.Get("Sec-Fetch-Site") {
+	switch site {
 	case "", "same-origin", "none":
 		return true
 	}

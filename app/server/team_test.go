@@ -229,6 +229,11 @@ func TestTeamBadRequests(t *testing.T) {
 		{"add by GET", "GET", "/team/" + id + "/add", nil, nil, 405},
 		{"other origin", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "https://evil.example"}, 403},
 		{"cross-site fetch", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "", "Sec-Fetch-Site", "cross-site"}, 403},
+		{"opaque origin, cross-site", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "null", "Sec-Fetch-Site", "cross-site"}, 403},
+		{"opaque origin, no fetch metadata", "POST", "/team/" + id + "/add", url.Values{"a": {full}}, []string{"Origin", "null"}, 403},
+		// Chromium's form POST from our own page (Referrer-Policy:
+		// no-referrer): Origin null, Sec-Fetch-Site same-origin.
+		{"own form, no referrer", "POST", "/team/" + id + "/add", url.Values{"a": {partial}}, []string{"Origin", "null", "Sec-Fetch-Site", "same-origin"}, 400},
 		{"unfinished code", "POST", "/team/" + id + "/add", url.Values{"a": {partial}}, nil, 400},
 		{"damaged code", "POST", "/team/" + id + "/add", url.Values{"a": {"!!"}}, nil, 400},
 		{"name too long", "POST", "/team/new", url.Values{"name": {strings.Repeat("n", team.MaxName+1)}}, nil, 400},
