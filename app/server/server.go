@@ -346,24 +346,11 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 	tkey := strconv.Itoa(status) + " " + render.RequestURI()
 	page, ok := s.pages.get(tkey)
 	if !ok {
-		r2 := r.Clone(r.Context())
-		r2.URL = render
-		r2.Header.Del("If-None-Match")
-		rec := &pageRecorder{header: http.Header{}}
-		s.app.ServeHTTP(rec, r2)
-		if rec.status != http.StatusOK {
-			// Not a page (go-app could not render it): pass it on as it is.
-			copyHeader(w.Header(), rec.header)
-			w.WriteHeader(rec.status)
-			w.Write(rec.body.Bytes())
+		header, body, rendered := s.prerender(w, r, render)
+		if !rendered {
 			return
 		}
-		rec.header.Set("Content-Type", "text/html; charset=utf-8")
-		rec.header.Del("Content-Length")
-		// go-app's ETag is the build's, the same for every page: each
-		// representation gets its own in newPage.
-		rec.header.Del("ETag")
-		page = s.newPage(tkey, status, rec.header, s.linkPreviews(s.trimPage(rec.body.Bytes())))
+		page = s.newPage(tkey, status, header, body)
 		s.pages.put(page)
 	}
 	if standIn != "" {
@@ -372,6 +359,30 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 		s.pages.put(page)
 	}
 	s.writePage(w, r, page)
+}
+
+// prerender has go-app render u as the page for r. It returns the page's
+// header and trimmed body, or passes go-app's answer on as it is and
+// returns false where go-app could not render a page.
+func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL) (http.Header, []byte, bool) {
+	r2 := r.Clone(r.Context())
+	r2.URL = u
+	r2.Method = http.MethodGet
+	r2.Header.Del("If-None-Match")
+	rec := &pageRecorder{header: http.Header{}}
+	s.app.ServeHTTP(rec, r2)
+	if rec.status != http.StatusOK {
+		copyHeader(w.Header(), rec.header)
+		w.WriteHeader(rec.status)
+		w.Write(rec.body.Bytes())
+		return nil, nil, false
+	}
+	rec.header.Set("Content-Type", "text/html; charset=utf-8")
+	rec.header.Del("Content-Length")
+	// go-app's ETag is the build's, the same for every page: each
+	// representation gets its own in newPage, or none.
+	rec.header.Del("ETag")
+	return rec.header, s.linkPreviews(s.trimPage(rec.body.Bytes())), true
 }
 
 // newPage makes a rendered page ready to serve, with a validator of its

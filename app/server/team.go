@@ -358,22 +358,10 @@ func orDefault(n, def int) int {
 // renderFresh prerenders u for r without the page cache, for pages that
 // show stored data.
 func (s *Server) renderFresh(w http.ResponseWriter, r *http.Request, u *url.URL, status int) {
-	r2 := r.Clone(r.Context())
-	r2.URL = u
-	r2.Method = http.MethodGet
-	r2.Header.Del("If-None-Match")
-	rec := &pageRecorder{header: http.Header{}}
-	s.app.ServeHTTP(rec, r2)
-	if rec.status != http.StatusOK {
-		copyHeader(w.Header(), rec.header)
-		w.WriteHeader(rec.status)
-		w.Write(rec.body.Bytes())
+	header, body, ok := s.prerender(w, r, u)
+	if !ok {
 		return
 	}
-	page := &renderedPage{status: status, header: rec.header, body: s.linkPreviews(s.trimPage(rec.body.Bytes()))}
-	page.header.Set("Content-Type", "text/html; charset=utf-8")
-	page.header.Set("Cache-Control", "no-store")
-	page.header.Del("Content-Length")
-	page.header.Del("ETag")
-	s.writePage(w, r, page)
+	header.Set("Cache-Control", "no-store")
+	s.writePage(w, r, &renderedPage{status: status, header: header, body: body})
 }
