@@ -4,14 +4,12 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,8 +22,9 @@ import (
 )
 
 // startBinary starts the built server ($CXQUIZ_BIN) on a free loopback
-// port and returns its address and version; its log goes to logs.
-func startBinary(t *testing.T, logs *syncBuffer, args ...string) (cmd *exec.Cmd, exited <-chan error, addr, version string) {
+// port with internal/launch, which keeps its log; it is killed if a test
+// stops early.
+func startBinary(t *testing.T, flags ...string) *launch.Server {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: does not start the server binary")
@@ -34,17 +33,12 @@ func startBinary(t *testing.T, logs *syncBuffer, args ...string) (cmd *exec.Cmd,
 	if bin == "" {
 		t.Skip("CXQUIZ_BIN is not set: `make build`, then CXQUIZ_BIN=$PWD/bin/cxquiz go test ./app")
 	}
-	p, err := launch.Start(bin, args, func(line string) { logs.Write([]byte(line + "\n")) })
+	p, err := launch.Start(bin, flags, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { p.Cmd.Process.Kill() }) // if a test stops early
-	done := make(chan error, 1)
-	go func() {
-		<-p.Exited()
-		done <- p.Err()
-	}()
-	return p.Cmd, done, p.Addr, p.Version
+	t.Cleanup(func() { p.Cmd.Process.Kill() })
+	return p
 }
 
 // slowDownload is a download of app.wasm by a client on a slow network.
@@ -112,9 +106,9 @@ func (d *slowDownload) finish() {
 // for net/http: its connection is closed once they are read, without an
 // answer (see net/http's conn.serve).
 func TestGracefulShutdown(t *testing.T) {
-	logs := &syncBuffer{}
 	const drain = 10 * time.Second
-	cmd, exited, addr, version := startBinary(t, logs, "-drain", drain.String())
+	srv := startBinary(t, "-drain", drain.String())
+	addr := srv.Addr
 
 	// A code for a page request, from an answer.
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -131,7 +125,7 @@ func TestGracefulShutdown(t *testing.T) {
 
 	var downloads []*slowDownload
 	for i := 0; i < 6; i++ {
-		downloads = append(downloads, startSlowDownload(t, addr, version))
+		downloads = append(downloads, startSlowDownload(t, addr, srv.Version))
 	}
 	// Many page requests, on keep-alive connections, around the signal.
 	stop := make(chan struct{})
@@ -183,7 +177,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	time.Sleep(300 * time.Millisecond)
 
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := srv.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	sigterm := time.Now()
@@ -205,8 +199,8 @@ func TestGracefulShutdown(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	select {
-	case err := <-exited:
-		t.Fatalf("the server exited (%v) with requests in flight", err)
+	case <-srv.Exited():
+		t.Fatalf("the server exited (%v) with requests in flight", srv.Err())
 	default:
 	}
 
@@ -237,8 +231,8 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 
 	select {
-	case err := <-exited:
-		if err != nil {
+	case <-srv.Exited():
+		if err := srv.Err(); err != nil {
 			t.Errorf("the server exited with %v, want status 0", err)
 		}
 		if took := time.Since(sigterm); took > drain {
@@ -249,7 +243,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 
 	// The log shows the requests finishing during the drain.
-	l := logs.String()
+	l := srv.Log()
 	i := strings.Index(l, "shutting down")
 	if i < 0 || !strings.Contains(l[i:], "stopped") {
 		t.Fatalf("the log lacks the shutdown:\n%s", l)
@@ -266,24 +260,23 @@ func TestGracefulShutdown(t *testing.T) {
 // it closes the connection, logs how many it cut, and exits with status
 // 0, since it stopped as configured.
 func TestShutdownDrainDeadline(t *testing.T) {
-	logs := &syncBuffer{}
 	const drain = time.Second
-	cmd, exited, addr, version := startBinary(t, logs, "-drain", drain.String())
-	d := startSlowDownload(t, addr, version) // and never read further
+	srv := startBinary(t, "-drain", drain.String())
+	d := startSlowDownload(t, srv.Addr, srv.Version) // and never read further
 	defer d.conn.Close()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := srv.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	sigterm := time.Now()
 	select {
-	case err := <-exited:
+	case <-srv.Exited():
 		if took := time.Since(sigterm); took < drain || took > drain+2*time.Second {
 			t.Errorf("exited %s after SIGTERM, want about %s", took, drain)
 		}
-		if err != nil {
+		if err := srv.Err(); err != nil {
 			t.Errorf("exit %v, want status 0", err)
 		}
-		if l := logs.String(); !strings.Contains(l, "closed 1 connection(s) with a response still in flight") || !strings.Contains(l, "stopped") {
+		if l := srv.Log(); !strings.Contains(l, "closed 1 connection(s) with a response still in flight") || !strings.Contains(l, "stopped") {
 			t.Errorf("the log does not say what was cut:\n%s", l)
 		}
 	case <-time.After(drain + 5*time.Second):
@@ -298,21 +291,3 @@ func TestShutdownDrainDeadline(t *testing.T) {
 }
 
 var locationCode = regexp.MustCompile(`[?&]a=([A-Za-z0-9_-]+)`)
-
-// syncBuffer is a log sink the server's goroutines can share.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
