@@ -2,32 +2,16 @@ package route
 
 import (
 	"net/url"
-	"strings"
 	"testing"
-)
 
-// fuzzSeeds are URLs worth starting from: every screen, answers and
-// display options, and kinds of damage.
-func fuzzSeeds() []string {
-	full := bank.NewAnswers()
-	for i := range full {
-		full[i] = i % 4
-	}
-	code := bank.Encode(full)
-	partial := bank.Encode(bank.NewAnswers().With(1, 2))
-	return []string{
-		"/", "/index.html", "/q/1", "/q/24?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
-		"/result?a=" + code, "/result?a=" + code + "&shared=1", "/result?a=" + partial, "/result?a=" + code[:9],
-		"/compare?r=" + code + "&r=" + partial, "/compare?links=https%3A%2F%2Fx%2Fresult%3Fa%3D" + code + "%0A" + partial,
-		"/q/1?pick=", "/q/0", "/nope", "/?a=%zz", "/?a;b", "/?lang=%3Cscript%3E", "/compare?r=%22%3E%3Cimg%20src%3Dx%3E",
-	}
-}
+	"cxquiz/app/route/routetest"
+)
 
 // FuzzParseRoute checks that Parse never panics, and that where a
 // submitted answer or pasted links lead is a path on this site that
 // needs no further redirect.
 func FuzzParseRoute(f *testing.F) {
-	for _, s := range fuzzSeeds() {
+	for _, s := range routetest.Seeds(bank) {
 		u, err := url.Parse(s)
 		if err != nil {
 			u = &url.URL{Path: s}
@@ -48,7 +32,9 @@ func FuzzParseRoute(f *testing.F) {
 			}
 			return
 		}
-		checkNext(t, rt.Next)
+		if err := routetest.CheckNext(rt.Next); err != nil {
+			t.Fatal(err)
+		}
 		again := Parse(banks, mustParse(t, rt.Next))
 		if again.Next != "" {
 			t.Fatalf("%s?%s leads to %s, which leads on to %s", path, query, rt.Next, again.Next)
@@ -57,20 +43,6 @@ func FuzzParseRoute(f *testing.F) {
 			t.Fatalf("an answer to %s?%s leads to %s, screen %d", path, query, rt.Next, again.Screen)
 		}
 	})
-}
-
-func checkNext(t *testing.T, next string) {
-	t.Helper()
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) {
-		t.Fatalf("next %q is not a path on this site", next)
-	}
-	u := mustParse(t, next)
-	if u.Scheme != "" || u.Host != "" || u.User != nil {
-		t.Fatalf("next %q leaves the site", next)
-	}
-	if strings.ContainsAny(next, "\x00\r\n\t \"'<>\\") {
-		t.Fatalf("next %q is not escaped", next)
-	}
 }
 
 func mustParse(t *testing.T, s string) *url.URL {

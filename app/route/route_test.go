@@ -6,21 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"cxquiz/quiz"
+	"cxquiz/app/route/routetest"
 )
 
 var (
-	banks = mustLoad()
+	banks = routetest.Banks()
 	bank  = banks.Latest()
 )
-
-func mustLoad() *quiz.Banks {
-	b, err := quiz.LoadAll()
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
 
 func parse(t *testing.T, raw string) Route {
 	t.Helper()

@@ -8,21 +8,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/app/route"
+	"cxquiz/app/route/routetest"
 	"cxquiz/quiz"
 )
 
 var (
-	banks = mustLoad()
+	banks = routetest.Banks()
 	bank  = banks.Latest()
 )
-
-func mustLoad() *quiz.Banks {
-	b, err := quiz.LoadAll()
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
 
 // load mounts the page for a URL in go-app's test engine.
 func load(t *testing.T, rawURL string) *page {

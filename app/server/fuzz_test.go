@@ -7,45 +7,17 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"cxquiz/app/route/routetest"
 )
 
-// fuzzSeeds are URLs worth starting from: every screen, answers and
-// display options, and the kinds of damage TestBadInput tries.
+// fuzzSeeds are the route's seeds and what only the server sees: files,
+// paths out of the tree and bytes no link holds.
 func fuzzSeeds() []string {
-	full := bank.NewAnswers()
-	for i := range full {
-		full[i] = i % 4
-	}
-	code := bank.Encode(full)
-	partial := bank.Encode(bank.NewAnswers().With(1, 2))
-	return []string{
-		"/", "/index.html", "/q/1", "/q/24?a=" + partial + "&pick=4", "/q/1?pick=2&lang=de&embed=1&accent=%23ff0000&compact=1&share=0",
-		"/result?a=" + code, "/result?a=" + code + "&shared=1", "/result?a=" + partial, "/result?a=" + code[:9],
-		"/compare?r=" + code + "&r=" + partial, "/compare?links=https%3A%2F%2Fx%2Fresult%3Fa%3D" + code + "%0A" + partial,
-		"/q/1?pick=", "/q/0", "/nope", "/web/app.wasm", "/web/../main.go", "/%ff%fe", "/?a=%zz", "/?a;b",
-		"/?lang=%3Cscript%3E", "/compare?r=%22%3E%3Cimg%20src%3Dx%3E", "/%22%3E%3Cscript%3E", "/sitemap.xml",
-	}
-}
-
-func checkNext(t *testing.T, next string) {
-	t.Helper()
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) {
-		t.Fatalf("next %q is not a path on this site", next)
-	}
-	u, err := url.Parse(next)
-	if err != nil {
-		t.Fatalf("%q: %v", next, err)
-	}
-	if u.Scheme != "" || u.Host != "" || u.User != nil {
-		t.Fatalf("next %q leaves the site", next)
-	}
-	if strings.ContainsAny(next, "\x00\r\n\t \"'<>\\") {
-		t.Fatalf("next %q is not escaped", next)
-	}
+	return append(routetest.Seeds(bank), "/web/app.wasm", "/web/../main.go", "/%ff%fe", "/%22%3E%3Cscript%3E", "/sitemap.xml")
 }
 
 var scriptTag = regexp.MustCompile(`<script[^>]*>`)
@@ -75,7 +47,9 @@ func FuzzServeHTTP(f *testing.F) {
 			t.Fatalf("GET %q: status %d", target, w.Code)
 		}
 		if loc := w.Header().Get("Location"); loc != "" {
-			checkNext(t, loc)
+			if err := routetest.CheckNext(loc); err != nil {
+				t.Fatal(err)
+			}
 		}
 		body := w.Body.String()
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {

@@ -3,8 +3,6 @@
 package server
 
 import (
-	"bytes"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,66 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"cxquiz/quiz"
 )
-
-func testServer(t testing.TB) (*Server, *httptest.Server) {
-	t.Helper()
-	files := fstest.MapFS{
-		"app.wasm":       {Data: bytes.Repeat([]byte("wasm"), 1000)},
-		"app.wasm.br":    {Data: []byte("brotli-bytes")},
-		"app.wasm.gz":    {Data: []byte("gzip-bytes")},
-		"quiz.css":       {Data: []byte("body{}")},
-		"quiz.js":        {Data: []byte("//js")},
-		"embed.js":       {Data: []byte("//embed")},
-		"icon.svg":       {Data: []byte("<svg/>")},
-		"icon-192.png":   {Data: []byte("png")},
-		"icon-512.png":   {Data: []byte("png")},
-		"robots.txt":     {Data: []byte("User-agent: *\n")},
-		"web.go":         {Data: []byte("package web")},
-		"robots.txt.br":  {Data: []byte("longer than the original file")},
-		"quiz.css.gz":    {Data: []byte("gz")},
-		"unrelated.json": {Data: []byte("{}")},
-	}
-	s, err := New(Config{Banks: pageBanks, Files: files})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	return s, ts
-}
-
-// get fetches path without following redirects.
-func get(t testing.TB, ts *httptest.Server, path string, header ...string) (*http.Response, string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, ts.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	c := ts.Client()
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	return res, string(body)
-}
-
-func fullCode(t testing.TB, option func(i int) int) (quiz.Answers, string) {
-	a := bank.NewAnswers()
-	for i := range a {
-		a[i] = option(i)
-	}
-	return a, bank.Encode(a)
-}
 
 func TestPages(t *testing.T) {
 	t.Parallel()

@@ -6,77 +6,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"log"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
-
-// teamServer is a test server with a SQLite team store (or the given one).
-func teamServer(t testing.TB, store team.Store, edit func(*Config)) (*httptest.Server, *syncBuffer) {
-	t.Helper()
-	if store == nil {
-		var err error
-		store, err = team.Open(context.Background(), filepath.Join(t.TempDir(), "teams.db"), team.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { store.Shutdown() })
-	}
-	logs := &syncBuffer{}
-	c := Config{Banks: pageBanks, Files: fstest.MapFS{
-		"app.wasm": {Data: []byte("wasm")}, "quiz.css": {Data: []byte("body{}")}, "quiz.js": {Data: []byte("//js")},
-		"embed.js": {Data: []byte("//embed")}, "icon.svg": {Data: []byte("<svg/>")},
-	}, Teams: store, Log: log.New(logs, "", 0)}
-	if edit != nil {
-		edit(&c)
-	}
-	s, err := New(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	return ts, logs
-}
-
-// post submits a form as a page of ts would.
-func post(t testing.TB, ts *httptest.Server, path string, form url.Values, header ...string) (*http.Response, string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, ts.URL+path, strings.NewReader(form.Encode()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", ts.URL)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	c := ts.Client()
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	return res, string(body)
-}
-
-func wantStatus(t testing.TB, res *http.Response, want int, what string) {
-	t.Helper()
-	if res.StatusCode != want {
-		t.Fatalf("%s: status %d, want %d", what, res.StatusCode, want)
-	}
-}
 
 // createTeam creates a team and returns its id and admin token.
 func createTeam(t testing.TB, ts *httptest.Server, name string) (id, key string) {
