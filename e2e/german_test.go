@@ -1,13 +1,17 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"cxquiz/app/screens"
@@ -43,6 +47,20 @@ const screenJS = `({
 })`
 
 type screenText struct{ Lang, Title, Heading, Progress string }
+
+// langsJS records, from the start of every document, each value the
+// page's <html lang> takes into window.__langs.
+const langsJS = `
+window.__langs = [];
+(() => {
+	const note = () => {
+		const l = document.documentElement && document.documentElement.lang;
+		if (l !== undefined && window.__langs[window.__langs.length - 1] !== l) window.__langs.push(l);
+	};
+	// The script runs before the page's <html> exists: watch the document.
+	new MutationObserver(note).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["lang"]});
+	document.addEventListener("DOMContentLoaded", note);
+})();`
 
 // TestGerman takes the whole quiz in German with the keyboard, then
 // switches the result to English: the same scores and code.
@@ -168,6 +186,10 @@ func TestGermanAcceptLanguage(t *testing.T) {
 	tb := s.browser.journey(t)
 	tb.lang = "de"
 	tb.run("asking for German", network.SetExtraHTTPHeaders(network.Headers{"Accept-Language": "de"}))
+	tb.run("watching the headings and the page's language", chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(headingsJS + langsJS).Do(ctx)
+		return err
+	}))
 	// The prerendered intro first, then the same with the wasm.
 	h := tb.holdWasm()
 	tb.open("/")
@@ -189,10 +211,14 @@ func TestGermanAcceptLanguage(t *testing.T) {
 	h.release()
 	tb.waitWasm()
 	tb.settle()
-	if after := check("with the wasm"); after != before {
-		// Not wrong as such: without ?lang= each request asks for German
-		// again. But the server renders the links with lang=de.
-		t.Logf("#start leads to %s on the prerendered intro, to %s once the wasm runs", before, after)
+	if after := check("with the wasm"); after != before || !strings.Contains(after, "lang=de") {
+		t.Errorf("#start leads to %s on the prerendered intro, to %s once the wasm runs; want the same, with lang=de", before, after)
+	}
+	// No moment in English while the wasm took over.
+	var seen struct{ Headings, Langs []string }
+	tb.eval(`({headings: window.__headings, langs: window.__langs})`, &seen)
+	if slices.ContainsFunc(seen.Headings, func(h string) bool { return h != de["intro.heading"] }) || slices.ContainsFunc(seen.Langs, func(l string) bool { return l != "de" }) {
+		t.Errorf("while the wasm took over, the intro put up the headings %q and the languages %q, want only %q and de", seen.Headings, seen.Langs, de["intro.heading"])
 	}
 	tb.click("#start")
 	tb.waitQuestion(1)

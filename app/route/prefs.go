@@ -14,7 +14,7 @@ import (
 // language and the host's embedding options. Unknown or invalid values
 // fall back to the defaults.
 type Prefs struct {
-	Lang    string // a language of the bank; "" until resolved
+	Lang    string // a language of the bank, "" where the URL names none (Route.WithLang)
 	Embed   bool   // shown inside a host's iframe
 	Accent  string // host colour as #rrggbb, validated
 	Compact bool   // no header or footer
@@ -46,6 +46,15 @@ func parsePrefs(b *quiz.Bank, q url.Values) Prefs {
 		p.Accent = "#" + c
 	}
 	return p
+}
+
+// Language is the language a page with these prefs is shown in: the one
+// named, else the default.
+func (p Prefs) Language() string {
+	if p.Lang == "" {
+		return quiz.DefaultLang
+	}
+	return p.Lang
 }
 
 // HasLang reports whether the bank is available in language l.

@@ -133,6 +133,19 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 	return r
 }
 
+// WithLang is r shown in lang where its URL names no language: lang is
+// the one the server chose from the request's Accept-Language (in the
+// browser, the one it chose for the page it sent; see app/screens/lang.go).
+// A language the URL names stays, and the default is left unnamed, so the
+// route's links name a language exactly when the page is not in the
+// default one.
+func (r Route) WithLang(lang string) Route {
+	if r.Prefs.Lang == "" && lang != quiz.DefaultLang && r.banks != nil && HasLang(r.banks.Latest(), lang) {
+		r.Prefs.Lang = lang
+	}
+	return r
+}
+
 // Bank is the question bank version of the route's answers: the one
 // their code was made with, or the latest for a new quiz.
 func (r Route) Bank() *quiz.Bank { return r.bank }

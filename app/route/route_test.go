@@ -81,6 +81,31 @@ func TestURLs(t *testing.T) {
 	}
 }
 
+// TestWithLang: a URL without ?lang= takes the language chosen for it
+// (named in its links unless it is the default); a URL's own wins.
+func TestWithLang(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		url, chosen   string
+		lang, showing string // Prefs.Lang and Language() after
+		start         string
+	}{
+		{"/", "de", "de", "de", "/q/1?lang=de"},
+		{"/", "en", "", "en", "/q/1"},
+		{"/", "", "", "en", "/q/1"},
+		{"/", "xx", "", "en", "/q/1"},
+		{"/?lang=en", "de", "en", "en", "/q/1?lang=en"},
+		{"/?lang=de", "en", "de", "de", "/q/1?lang=de"},
+		{"/?lang=xx", "de", "de", "de", "/q/1?lang=de"},
+	} {
+		r := parse(t, tt.url).WithLang(tt.chosen)
+		if r.Prefs.Lang != tt.lang || r.Prefs.Language() != tt.showing || r.StartURL() != tt.start {
+			t.Errorf("%s with %q: Lang %q, Language %q, start %s; want %q, %q, %s",
+				tt.url, tt.chosen, r.Prefs.Lang, r.Prefs.Language(), r.StartURL(), tt.lang, tt.showing, tt.start)
+		}
+	}
+}
+
 func TestAnswerLeadsOn(t *testing.T) {
 	t.Parallel()
 	r := parse(t, "/q/1?pick=2&lang=de")

@@ -5,22 +5,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"cxquiz/app/route"
 	"cxquiz/quiz"
 )
-
-// documentLang returns the language the server rendered the page in (it
-// may have chosen it from Accept-Language), so the client renders the same.
-func documentLang(b *quiz.Bank) string {
-	if !app.IsClient {
-		return quiz.DefaultLang
-	}
-	l := app.Window().Get("document").Get("documentElement").Get("lang")
-	if l.Truthy() && route.HasLang(b, l.String()) {
-		return l.String()
-	}
-	return quiz.DefaultLang
-}
 
 // focusHeading moves focus to the screen's heading, as a page load would
 // for a screen reader.

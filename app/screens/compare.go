@@ -54,8 +54,8 @@ func dimensionScore(r quiz.Result, id string) int {
 }
 
 func (p *page) renderCompare(t Texts) app.UI {
-	b := p.banks.Latest().In(p.lang)
-	entries := compareEntries(p.banks, p.lang, p.r.Codes)
+	b := p.banks.Latest().In(p.lang())
+	entries := compareEntries(p.banks, p.lang(), p.r.Codes)
 	var ok []compareEntry
 	var bad []int
 	for i, e := range entries {

@@ -7,7 +7,7 @@ import (
 )
 
 func (p *page) renderIntro(t Texts) app.UI {
-	b := p.bank().In(p.lang)
+	b := p.bank().In(p.lang())
 	n := len(b.Questions())
 	minutes := (n*14 + 30) / 60
 	return app.Section().Class("intro").Body(

@@ -72,7 +72,7 @@ func (p *page) renderLangSwitch(t Texts) app.UI {
 	return app.Nav().Class("langs").Aria("label", t.S("lang.label")).Body(
 		app.Range(langs).Slice(func(i int) app.UI {
 			l := langs[i]
-			if l == p.lang {
+			if l == p.lang() {
 				return app.Span().Class("lang current").Lang(l).Aria("current", "page").Text(T(l).S("lang.name"))
 			}
 			return app.A().Class("lang").Href(p.r.InLang(l)).Lang(l).HrefLang(l).Text(T(l).S("lang.name"))

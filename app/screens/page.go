@@ -18,10 +18,10 @@ type page struct {
 	app.Compo
 
 	banks *quiz.Banks
-	r     route.Route
-	// lang is the language shown: the URL's, else the one the server
-	// rendered the page in.
-	lang string
+	// served is the language the server chose for a URL that names none
+	// (lang.go); r is the URL's route resolved with it.
+	served string
+	r      route.Route
 	// picked is the option chosen on the current question screen but not
 	// yet submitted, or quiz.Unanswered.
 	picked int
@@ -33,8 +33,8 @@ type page struct {
 	teams bool
 }
 
-func newPage(b *quiz.Banks) *page {
-	p := &page{banks: b}
+func newPage(b *quiz.Banks, served string) *page {
+	p := &page{banks: b, served: served}
 	if app.IsClient {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
@@ -48,6 +48,9 @@ func newPage(b *quiz.Banks) *page {
 	return p
 }
 
+// lang is the language shown.
+func (p *page) lang() string { return p.r.Prefs.Language() }
+
 // bank is the bank version of the current answers: the one their code was
 // made with, or the latest for a new quiz.
 func (p *page) bank() *quiz.Bank {
@@ -59,11 +62,7 @@ func (p *page) bank() *quiz.Bank {
 
 // setRoute sets the state that follows from a route.
 func (p *page) setRoute(r route.Route) {
-	p.r = r
-	p.lang = r.Prefs.Lang
-	if p.lang == "" {
-		p.lang = documentLang(p.banks.Latest())
-	}
+	p.r = r.WithLang(p.served)
 	p.picked = r.Answers.Get(r.Number)
 }
 
@@ -88,9 +87,9 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	p.navs++
 	p.loadTeam(ctx)
 
-	t := T(p.lang)
+	t := T(p.lang())
 	page := ctx.Page()
-	page.SetLang(p.lang)
+	page.SetLang(p.lang())
 	page.SetTitle("%s", p.title(t))
 	page.SetDescription("%s", t.S("meta.description"))
 	if app.IsClient {
@@ -138,7 +137,7 @@ func (p *page) title(t Texts) string {
 }
 
 func (p *page) Render() app.UI {
-	t := T(p.lang)
+	t := T(p.lang())
 	var body app.UI
 	switch p.r.Screen {
 	case route.Intro:

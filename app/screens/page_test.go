@@ -18,13 +18,17 @@ var (
 )
 
 // load mounts the page for a URL in go-app's test engine.
-func load(t *testing.T, rawURL string) *page {
+func load(t *testing.T, rawURL string) *page { return loadServed(t, rawURL, "") }
+
+// loadServed mounts the page for a URL as the wasm does on a page the
+// server sent in the language served.
+func loadServed(t *testing.T, rawURL, served string) *page {
 	t.Helper()
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPage(banks)
+	p := newPage(banks, served)
 	p.setRoute(route.Parse(banks, u))
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {
@@ -102,4 +106,29 @@ func fullAnswers(i int) quiz.Answers {
 		a[n] = i
 	}
 	return a
+}
+
+// TestServedLang: on a page the server sent in the language it chose for
+// a URL without ?lang=, the wasm shows that language with the links the
+// server wrote; a URL's own ?lang= wins.
+func TestServedLang(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		url, served, lang, start string
+	}{
+		{"/", "de", "de", "/q/1?lang=de"},
+		{"/", "en", "en", "/q/1"},
+		{"/", "", "en", "/q/1"},
+		{"/?lang=en", "de", "en", "/q/1?lang=en"},
+	} {
+		p := loadServed(t, tt.url, tt.served)
+		if p.lang() != tt.lang || p.r.StartURL() != tt.start {
+			t.Errorf("%s served in %q: language %q, start %s; want %q, %s", tt.url, tt.served, p.lang(), p.r.StartURL(), tt.lang, tt.start)
+		}
+		// page > div.page > main > section.intro > h1 (after the eyebrow)
+		h := app.H1().ID("screen-heading").TabIndex(-1).Text(T(tt.lang).S("intro.heading"))
+		if err := app.Match(h, p, 0, 1, 0, 1); err != nil {
+			t.Errorf("%s served in %q: %v", tt.url, tt.served, err)
+		}
+	}
 }

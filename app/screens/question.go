@@ -12,7 +12,7 @@ import (
 // so it works before the wasm has loaded and without it: the server folds
 // ?pick=N into the result code and redirects to the next screen.
 func (p *page) renderQuestion(t Texts) app.UI {
-	b := p.bank().In(p.lang)
+	b := p.bank().In(p.lang())
 	q := b.Question(p.r.Number)
 	total := len(b.Questions())
 	back := p.r.IntroURL()

@@ -11,6 +11,10 @@ import (
 // works out from the URL what to show, including "not found". go-app keeps
 // its routes for the whole process (the server's prerender and the wasm
 // use the same table), so a program registers once, at start-up.
+//
+// In the browser it reads, before anything renders, the language the
+// server chose for a URL without ?lang= (lang.go).
 func Register(banks *quiz.Banks) {
-	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(banks) })
+	served := servedLang()
+	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(banks, served) })
 }

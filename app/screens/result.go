@@ -10,7 +10,7 @@ import (
 )
 
 func (p *page) renderResult(t Texts) app.UI {
-	b := p.bank().In(p.lang)
+	b := p.bank().In(p.lang())
 	res, err := b.Score(p.r.Answers)
 	if err != nil {
 		return p.renderUnfinished(t)

@@ -344,7 +344,7 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 // renderTeamView shows a team's results as distributions, never one
 // member's answers.
 func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
-	b := p.banks.Latest().In(p.lang)
+	b := p.banks.Latest().In(p.lang())
 	s := v.Summary
 	return app.Section().Class("team team-view").DataSet("n", v.N).Aria("live", "polite").Body(
 		head,

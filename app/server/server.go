@@ -288,10 +288,10 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(context.WithValue(r.Context(), viewKey{}, v))
 	}
 	if rt.Prefs.Lang == "" {
+		// The page and its links in the language chosen; the wasm learns
+		// it from the page (screens/lang.go).
 		w.Header().Add("Vary", "Accept-Language")
-		if lang := s.negotiateLang(r.Header.Get("Accept-Language")); lang != quiz.DefaultLang {
-			rt.Prefs.Lang = lang // links stay as they are for the default
-		}
+		rt = rt.WithLang(s.negotiateLang(r.Header.Get("Accept-Language")))
 	}
 	s.servePage(w, r, rt)
 }
