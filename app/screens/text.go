@@ -10,12 +10,18 @@ import (
 // tools/textgen checks them against English (the same keys, no empty text,
 // the same placeholders) and writes them to text_gen.go as uiTexts, so
 // the wasm decodes and checks nothing at start-up. Adding a language means
-// adding one file there and one to quiz/text.
+// adding one file there and one to the current bank version's text
+// directory (quiz/banks/vN/text).
 //
-// They stay apart from the bank's translations (quiz/text): those are
-// overlays on the bank's structure, checked against its ids, used by the
-// quiz package alone; these are flat messages with placeholders, used by
-// the screens alone.
+// They stay apart from the bank's translations on purpose. Those are
+// overlays on one bank version's structure: keyed by its ids and checked
+// against them, published with that version and never edited after (an
+// old result link shows its questions as they were), and applied inside
+// package quiz, which knows nothing of screens. These are flat messages
+// with placeholders, checked against English, edited freely, and used by
+// the screens alone. Both are checked at build time and generated into Go
+// data (tools/bankgen, tools/textgen); one loader for both would tie the
+// domain to the interface and share nothing but reading a JSON object.
 //
 //go:generate go run ../../tools/textgen -dir .
 
