@@ -42,7 +42,14 @@ type Target struct {
 	Paths []string
 	// Header goes with every request (Accept-Encoding, say).
 	Header http.Header
-	// Check, if set, judges every 2xx answer by its headers.
+	// Form, if set, makes the requests POSTs of the form it returns, as a
+	// page's form sends them. They change what the server stores, so the
+	// end of a run never cuts one short: every request sent is counted.
+	Form func() url.Values
+	// Want is the status every answer should have; 0 for any 2xx.
+	Want int
+	// Check, if set, judges every answer with the status wanted by its
+	// headers.
 	Check func(*http.Response) error
 }
 
@@ -51,7 +58,7 @@ type Result struct {
 	Target    *Target
 	Requests  int // answered, errors included
 	Errors    int // transport errors and failed checks
-	Non2xx    int
+	Non2xx    int // answers without the status wanted (Target.Want, else 2xx)
 	Status5xx int
 	FirstErr  string
 	Bytes     int64
@@ -75,9 +82,13 @@ func (r Result) Percentile(p float64) time.Duration {
 // Failed counts errors and 5xx answers: what a healthy server never gives.
 func (r Result) Failed() int { return r.Errors + r.Status5xx }
 
+// OK counts the answers with the status wanted that passed the check.
+func (r Result) OK() int { return r.Requests - r.Errors - r.Non2xx }
+
 // Run sends requests to base+t.Paths in turn over conns workers, each
 // sending its next request as soon as the last one is answered, for d.
-// Requests cut short by the end of the run are not counted.
+// Requests cut short by the end of the run are not counted (form posts
+// are not cut short).
 func Run(ctx context.Context, client *http.Client, base string, t *Target, conns int, d time.Duration) Result {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
@@ -125,12 +136,20 @@ func run(ctx context.Context, client *http.Client, base string, t *Target, conns
 }
 
 func (w *Result) do(ctx context.Context, client *http.Client, target string, t *Target) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	method, body := http.MethodGet, io.Reader(nil)
+	if t.Form != nil {
+		// Sent means counted: the end of the run does not cancel it.
+		method, body, ctx = http.MethodPost, strings.NewReader(t.Form().Encode()), context.WithoutCancel(ctx)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, body)
 	if err != nil {
 		panic(err) // the paths are the caller's own
 	}
 	for k, v := range t.Header {
 		req.Header[k] = v
+	}
+	if t.Form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	began := time.Now()
 	res, err := client.Do(req)
@@ -162,7 +181,7 @@ func (w *Result) do(ctx context.Context, client *http.Client, target string, t *
 		w.Status5xx++
 		w.Non2xx++
 		fail(res.Status)
-	case res.StatusCode < 200 || res.StatusCode > 299:
+	case t.Want != 0 && res.StatusCode != t.Want, t.Want == 0 && (res.StatusCode < 200 || res.StatusCode > 299):
 		w.Non2xx++
 		fail(res.Status)
 	case t.Check != nil:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"sync"
 	"testing"
 	"time"
@@ -53,5 +54,42 @@ func TestPercentile(t *testing.T) {
 	}
 	if (Result{}).Percentile(50) != 0 {
 		t.Error("no latencies")
+	}
+}
+
+// TestForm: form posts are POSTs of the form, judged by the status
+// wanted, and the end of a run cuts none short: every one the server
+// answered is counted.
+func TestForm(t *testing.T) {
+	var mu sync.Mutex
+	var posts int
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" || r.PostFormValue("m") == "" {
+			http.Error(w, "not the form", http.StatusBadRequest)
+			return
+		}
+		time.Sleep(20 * time.Millisecond) // some are under way when the run ends
+		mu.Lock()
+		posts++
+		mu.Unlock()
+		if r.URL.Path == "/ok" {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		http.Redirect(w, r, "/done", http.StatusSeeOther)
+	}))
+	defer ts.Close()
+	client := NewClient(4)
+	form := func() url.Values { return url.Values{"m": {"x"}} }
+	r := Run(context.Background(), client, ts.URL, &Target{Name: "add", Paths: []string{"/add"}, Form: form, Want: http.StatusSeeOther}, 4, 100*time.Millisecond)
+	mu.Lock()
+	n := posts
+	mu.Unlock()
+	if r.OK() == 0 || r.OK() != n || r.Failed() != 0 || r.Non2xx != 0 {
+		t.Errorf("%d posts answered, counted %d OK, %d failed, %d non-303 (first: %s)", n, r.OK(), r.Failed(), r.Non2xx, r.FirstErr)
+	}
+	r = Each(context.Background(), client, ts.URL, &Target{Name: "ok", Paths: []string{"/ok"}, Form: form, Want: http.StatusSeeOther}, 1)
+	if r.OK() != 0 || r.Non2xx != 1 {
+		t.Errorf("a 200 where 303 is wanted: %d OK, %d non-303", r.OK(), r.Non2xx)
 	}
 }

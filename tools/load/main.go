@@ -61,12 +61,7 @@ func run(bin string, duration time.Duration, conns, distinct int) error {
 	if err != nil {
 		return err
 	}
-	stopped := false
-	defer func() {
-		if !stopped {
-			s.Cmd.Process.Kill()
-		}
-	}()
+	defer s.Cmd.Process.Kill() // if anything below fails; harmless once stopped
 	if host, _, _ := net.SplitHostPort(s.Addr); host != "127.0.0.1" {
 		return fmt.Errorf("the server listens on %s, not loopback", s.Addr)
 	}
@@ -120,7 +115,6 @@ func run(bin string, duration time.Duration, conns, distinct int) error {
 	}
 	client.CloseIdleConnections()
 	stopErr := s.Stop(20 * time.Second)
-	stopped = true
 
 	fmt.Printf("\nLoad: %d connections for %s against %s (%s, version %s), %d log lines.\n\n",
 		conns, duration, bin, s.Addr, s.Version, s.Lines())

@@ -4,18 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"cxquiz/app/team"
-	"cxquiz/internal/launch"
 	"cxquiz/internal/load"
 	"cxquiz/internal/pgtest"
 )
@@ -43,29 +38,15 @@ func runTeam(bin, engine string, duration time.Duration, conns int) error {
 	default:
 		return fmt.Errorf("-team: unknown engine %q (sqlite, postgres)", engine)
 	}
-	var panics int
-	var mu sync.Mutex
-	p, err := launch.Start(bin, flags, func(line string) {
-		if strings.Contains(line, "panic") {
-			mu.Lock()
-			panics++
-			mu.Unlock()
-			fmt.Fprintln(os.Stderr, "server:", line)
-		}
-	})
+	s, err := load.Start(bin, flags, nil)
 	if err != nil {
 		return err
 	}
-	stopped := false
-	defer func() {
-		if !stopped {
-			p.Cmd.Process.Kill()
-		}
-	}()
-	base := "http://" + p.Addr
-	tr := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, IdleConnTimeout: time.Minute}
-	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resultURL, err := load.ResultURL(context.Background(), client, base)
+	defer s.Cmd.Process.Kill() // if anything below fails; harmless once stopped
+	base := s.URL
+	ctx := context.Background()
+	client := load.NewClient(conns)
+	resultURL, err := load.ResultURL(ctx, client, base)
 	if err != nil {
 		return err
 	}
@@ -74,85 +55,18 @@ func runTeam(bin, engine string, duration time.Duration, conns int) error {
 		return err
 	}
 	full := ru.Query().Get("a")
-	postForm := func(path string, form url.Values) (*http.Response, error) {
-		req, err := http.NewRequest(http.MethodPost, base+path, strings.NewReader(form.Encode()))
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Origin", base)
-		res, err := client.Do(req)
-		if err == nil {
-			io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-		}
-		return res, err
-	}
-	res, err := postForm("/team/new", url.Values{"name": {"Load"}})
+	origin := http.Header{"Origin": {base}}
+	id, err := createTeam(ctx, client, base)
 	if err != nil {
 		return err
 	}
-	loc, _ := url.Parse(res.Header.Get("Location"))
-	parts := strings.Split(loc.Path, "/")
-	if res.StatusCode != http.StatusSeeOther || len(parts) < 3 {
-		return fmt.Errorf("creating the team: %s, Location %q", res.Status, loc)
-	}
-	id := parts[2]
 
 	fmt.Fprintf(os.Stderr, "load: team scenario on %s, %d connections for %s\n", engine, conns, duration)
-	type tally struct {
-		ok, errors, non2xx, s5xx int
-		lat                      []time.Duration
-		first                    string
-	}
-	tallies := make([]tally, conns)
-	end := time.Now().Add(duration)
-	began := time.Now()
-	var wg sync.WaitGroup
-	for w := range conns {
-		wg.Go(func() {
-			t := &tallies[w]
-			// A request is never cut short: one that was sent is
-			// answered, so every committed result is counted.
-			for time.Now().Before(end) {
-				start := time.Now()
-				res, err := postForm("/team/"+id+"/add", url.Values{"a": {full}, "m": {team.NewToken()}})
-				t.lat = append(t.lat, time.Since(start))
-				switch {
-				case err != nil:
-					t.errors++
-					if t.first == "" {
-						t.first = err.Error()
-					}
-				case res.StatusCode == http.StatusSeeOther:
-					t.ok++
-				default:
-					t.non2xx++
-					if res.StatusCode >= 500 {
-						t.s5xx++
-					}
-					if t.first == "" {
-						t.first = res.Status
-					}
-				}
-			}
-		})
-	}
-	wg.Wait()
-	elapsed := time.Since(began)
-
-	var all tally
-	for _, t := range tallies {
-		all.ok += t.ok
-		all.errors += t.errors
-		all.non2xx += t.non2xx
-		all.s5xx += t.s5xx
-		all.lat = append(all.lat, t.lat...)
-		if all.first == "" {
-			all.first = t.first
-		}
-	}
-	sort.Slice(all.lat, func(i, j int) bool { return all.lat[i] < all.lat[j] })
+	// Each result from a new member; a request sent is always answered,
+	// so every committed result is counted.
+	add := &load.Target{Name: "add", Paths: []string{"/team/" + id + "/add"}, Header: origin, Want: http.StatusSeeOther,
+		Form: func() url.Values { return url.Values{"a": {full}, "m": {team.NewToken()}} }}
+	r := load.Run(ctx, client, base, add, conns, duration)
 	vres, err := client.Get(base + "/team/" + id + "/view.json")
 	if err != nil {
 		return err
@@ -163,25 +77,24 @@ func runTeam(bin, engine string, duration time.Duration, conns int) error {
 	if err != nil {
 		return fmt.Errorf("reading the team's count: %w", err)
 	}
-	tr.CloseIdleConnections()
-	stopErr := p.Stop(20 * time.Second)
-	stopped = true
+	client.CloseIdleConnections()
+	stopErr := s.Stop(20 * time.Second)
 
-	fmt.Printf("\nTeam scenario on %s: %d connections adding results to one team for %s.\n\n", engine, conns, elapsed.Round(time.Millisecond))
+	fmt.Printf("\nTeam scenario on %s: %d connections adding results to one team for %s.\n\n", engine, conns, r.Elapsed.Round(time.Millisecond))
 	fmt.Println("| engine | adds | adds/s | p50 | p99 | max | errors | non-303 | 5xx | stored |")
 	fmt.Println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
-	fmt.Printf("| %s | %d | %.0f | %s | %s | %s | %d | %d | %d | %d |\n\n", engine, all.ok, float64(all.ok)/elapsed.Seconds(),
-		pct(all.lat, 50), pct(all.lat, 99), pct(all.lat, 100), all.errors, all.non2xx, all.s5xx, v.N)
-	if all.first != "" {
-		fmt.Println("- first problem:", all.first)
+	fmt.Printf("| %s | %d | %.0f | %s | %s | %s | %d | %d | %d | %d |\n\n", engine, r.OK(), float64(r.OK())/r.Elapsed.Seconds(),
+		ms(r.Percentile(50)), ms(r.Percentile(99)), ms(r.Percentile(100)), r.Errors, r.Non2xx, r.Status5xx, v.N)
+	if r.FirstErr != "" {
+		fmt.Println("- first problem:", r.FirstErr)
 	}
 	switch {
-	case v.N != all.ok:
-		return fmt.Errorf("team scenario on %s: %d results stored, %d adds answered 303", engine, v.N, all.ok)
-	case all.errors+all.s5xx > 0:
-		return fmt.Errorf("team scenario on %s: %d errors, %d 5xx", engine, all.errors, all.s5xx)
-	case panics > 0:
-		return fmt.Errorf("team scenario on %s: the server logged %d panics", engine, panics)
+	case v.N != r.OK():
+		return fmt.Errorf("team scenario on %s: %d results stored, %d adds answered 303", engine, v.N, r.OK())
+	case r.Failed() > 0:
+		return fmt.Errorf("team scenario on %s: %d errors, %d 5xx", engine, r.Errors, r.Status5xx)
+	case s.Panics() > 0:
+		return fmt.Errorf("team scenario on %s: the server logged %d panics", engine, s.Panics())
 	case stopErr != nil:
 		return fmt.Errorf("team scenario on %s: the server exited with %v", engine, stopErr)
 	}
@@ -189,10 +102,26 @@ func runTeam(bin, engine string, duration time.Duration, conns int) error {
 	return nil
 }
 
-func pct(sorted []time.Duration, p int) string {
-	if len(sorted) == 0 {
-		return "–"
+// createTeam starts a team through the form of /team/new and returns its
+// id.
+func createTeam(ctx context.Context, client *http.Client, base string) (string, error) {
+	form := url.Values{"name": {"Load"}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/team/new", strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", err
 	}
-	d := sorted[min(len(sorted)-1, len(sorted)*p/100)]
-	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64) + " ms"
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", base)
+	res, err := client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	res.Body.Close()
+	loc, err := url.Parse(res.Header.Get("Location"))
+	if err == nil && res.StatusCode == http.StatusSeeOther {
+		if parts := strings.Split(loc.Path, "/"); len(parts) >= 3 {
+			return parts[2], nil
+		}
+	}
+	return "", fmt.Errorf("creating the team: %s, Location %q", res.Status, res.Header.Get("Location"))
 }
