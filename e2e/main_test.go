@@ -32,6 +32,18 @@ var shared struct {
 // use. It skips the test under -short and when CXQUIZ_BIN is not set.
 func setup(t *testing.T) *suite {
 	t.Helper()
+	bin := needBin(t)
+	shared.once.Do(func() { shared.suite, shared.err = start(bin) })
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	return shared.suite
+}
+
+// needBin returns the server binary under test, $CXQUIZ_BIN; it skips
+// the test under -short and when that is not set.
+func needBin(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests are skipped under -short")
 	}
@@ -39,11 +51,7 @@ func setup(t *testing.T) *suite {
 	if bin == "" {
 		t.Skip("CXQUIZ_BIN is not set: `make test` sets it to the built server binary (bin/cxquiz)")
 	}
-	shared.once.Do(func() { shared.suite, shared.err = start(bin) })
-	if shared.err != nil {
-		t.Fatal(shared.err)
-	}
-	return shared.suite
+	return bin
 }
 
 func start(bin string) (*suite, error) {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,18 +70,6 @@ func teamCode(t *testing.T, b *quiz.Bank, option int) string {
 		a = a.With(q.Number, (q.Number+option)%len(q.Options))
 	}
 	return b.Encode(a)
-}
-
-func needBin(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("skipped under -short")
-	}
-	bin := os.Getenv("CXQUIZ_BIN")
-	if bin == "" {
-		t.Skip("CXQUIZ_BIN is not set: `make test` sets it to the built server binary (bin/cxquiz)")
-	}
-	return bin
 }
 
 // TestTeamReplicas runs two server processes on one real PostgreSQL: a
