@@ -92,6 +92,113 @@ func TestVersion1CodesScoreAsBefore(t *testing.T) {
 	}
 }
 
+// goldenV2 is testdata/v2-golden.json: codes made with bank version 2 and
+// their results, captured before version 3 existed, with what the version-2
+// result page shows besides the scores: uneven dimensions, the keep-doing
+// advice, honest ties and the starting points.
+type goldenV2 struct {
+	Code     string `json:"code"`
+	Overall  int    `json:"overall"`
+	Level    string `json:"level"`
+	Answered int    `json:"answered"`
+	Dims     []struct {
+		ID     string `json:"id"`
+		Score  int    `json:"score"`
+		Level  string `json:"level"`
+		Uneven bool   `json:"uneven"`
+		Keep   bool   `json:"keep"`
+	} `json:"dimensions"`
+	Strengths []string `json:"strengths"`
+	Start     []string `json:"startingPoints"`
+	Strong    []string `json:"strongest"`
+	Weak      []string `json:"weakest"`
+}
+
+func TestVersion2CodesScoreAsBefore(t *testing.T) {
+	var golden []goldenV2
+	data, err := os.ReadFile("testdata/v2-golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &golden); err != nil {
+		t.Fatal(err)
+	}
+	banks := mustLoadAll(t)
+	v2 := banks.Version(2)
+	if v2 == nil {
+		t.Fatal("no version 2")
+	}
+	complete, levels, uneven, keep, ties := 0, map[string]bool{}, 0, 0, 0
+	for _, g := range golden {
+		b, a, err := banks.Decode(g.Code)
+		if err != nil {
+			t.Fatalf("%s: %v", g.Code, err)
+		}
+		if b != v2 || a.Answered() != g.Answered {
+			t.Fatalf("%s: version %d with %d answers, want version 2 with %d", g.Code, b.Version, a.Answered(), g.Answered)
+		}
+		if b.Encode(a) != g.Code {
+			t.Errorf("%s re-encodes as %s", g.Code, b.Encode(a))
+		}
+		if l := banks.Latest(); l != v2 {
+			if _, err := l.Decode(g.Code); !errors.Is(err, ErrOutdated) {
+				t.Errorf("%s: latest bank's Decode gave %v, want ErrOutdated", g.Code, err)
+			}
+		}
+		res, err := b.Score(a)
+		if g.Level == "" {
+			if !errors.Is(err, ErrIncomplete) {
+				t.Errorf("%s: partial code scored: %v", g.Code, err)
+			}
+			continue
+		}
+		complete++
+		levels[g.Level] = true
+		if err != nil {
+			t.Fatalf("%s: %v", g.Code, err)
+		}
+		if res.Overall != g.Overall || res.Level.ID != g.Level {
+			t.Errorf("%s: %d %s, want %d %s", g.Code, res.Overall, res.Level.ID, g.Overall, g.Level)
+		}
+		if len(res.Dimensions) != len(g.Dims) {
+			t.Fatalf("%s: %d dimensions, want %d", g.Code, len(res.Dimensions), len(g.Dims))
+		}
+		for i, d := range res.Dimensions {
+			w := g.Dims[i]
+			if d.Dimension.ID != w.ID || d.Score != w.Score || d.Level.ID != w.Level || d.Uneven != w.Uneven || (d.Keep() != "") != w.Keep {
+				t.Errorf("%s: dimension %s %d %s uneven %v keep %v, want %+v", g.Code, d.Dimension.ID, d.Score, d.Level.ID, d.Uneven, d.Keep() != "", w)
+			}
+			if w.Uneven {
+				uneven++
+			}
+			if w.Keep {
+				keep++
+			}
+		}
+		if len(g.Strengths) == 0 {
+			ties++
+		}
+		for _, c := range []struct {
+			name      string
+			got, want []string
+		}{
+			{"strengths", dimIDs(res.Strengths()), g.Strengths},
+			{"starting points", dimIDs(res.StartingPoints(3)), g.Start},
+			{"strongest", dimIDs(res.Strongest(2)), g.Strong},
+			{"weakest", dimIDs(res.Weakest(3)), g.Weak},
+		} {
+			if !slices.Equal(c.got, c.want) {
+				t.Errorf("%s: %s %v, want %v", g.Code, c.name, c.got, c.want)
+			}
+		}
+	}
+	// The golden set covers what it guards: every level, uneven
+	// dimensions, keep-doing advice, full ties and partial codes.
+	if len(golden) < 100 || complete < 90 || len(levels) != 4 || uneven == 0 || keep == 0 || ties == 0 || complete == len(golden) {
+		t.Fatalf("golden set too thin: %d codes, %d complete, levels %v, %d uneven, %d keep, %d ties", len(golden), complete, levels, uneven, keep, ties)
+	}
+}
+
 func TestBanksDecode(t *testing.T) {
 	banks := mustLoadAll(t)
 	v1, v2 := banks.Version(1), banks.Version(2)
