@@ -1,6 +1,9 @@
 package quiz
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -70,6 +73,28 @@ func TestVersionDataErrors(t *testing.T) {
 	} {
 		if _, err := tc.data.load(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one with %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestPublishedFilesUnchanged: a published version's files are never
+// edited (links made with it must keep reading as they did); changing
+// questions means a new version directory. The golden tests prove the
+// scores; this catches an edit to the wording, too. The hashes are of the
+// files as published.
+func TestPublishedFilesUnchanged(t *testing.T) {
+	for name, want := range map[string]string{
+		"bank.json":             "2220b308d398c48788af891a9d7390106151c222b1576d839978bce8fd1deeca",
+		"text/de.json":          "e2867eeb72f9ef5ff9dedcbce38b984396338288a3603b6ca130188322d87d34",
+		"banks/v2/bank.json":    "f782dd2b9fb0403e49347dd0da2c2a48c505ca46108afaa07b682b2262d0aca7",
+		"banks/v2/text/de.json": "7785edcd844478848e4e876eab21ae0eba3df7ff28607d722968035191cfc7ee",
+	} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != want {
+			t.Errorf("%s was edited after publication (sha256 %s): add a new version instead", name, got)
 		}
 	}
 }
