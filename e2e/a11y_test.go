@@ -70,7 +70,7 @@ func (s *suite) screens() []screen {
 	for i := range old {
 		old[i] = (i * 5) % 4
 	}
-	return []screen{
+	screens := []screen{
 		{"intro", "/", 200, "#start"},
 		{"question", "/q/3?a=" + s.bank.Encode(upTo(a, 2)), 200, "form#answer"},
 		{"result", "/result?a=" + code, 200, "section.result"},
@@ -79,9 +79,26 @@ func (s *suite) screens() []screen {
 		// Links made with version 1 of the questions.
 		{"result-v1", "/result?a=" + v1.Encode(old), 200, "section.result #older-version"},
 		{"question-v1", "/q/25?a=" + v1.Encode(upTo(old, 24)), 200, "form#answer"},
-		{"compare-mixed", "/compare?r=" + v1.Encode(old) + "&r=" + code, 200, "#versions"},
-		{"notfound", "/no-such-page", 404, "#start-over"},
 	}
+	// Results made with every later version that is no longer the
+	// latest: scored as that version, with the note; compare takes all
+	// versions at once.
+	mixed := "/compare?r=" + v1.Encode(old)
+	for _, b := range s.banks.All()[1:] {
+		if b == s.bank {
+			break
+		}
+		ans := b.NewAnswers()
+		for i := range ans {
+			ans[i] = (i * 3) % 4
+		}
+		screens = append(screens, screen{fmt.Sprintf("result-v%d", b.Version), "/result?a=" + b.Encode(ans), 200, "section.result #older-version"})
+		mixed += "&r=" + b.Encode(ans)
+	}
+	return append(screens,
+		screen{"compare-mixed", mixed + "&r=" + code, 200, "#versions"},
+		screen{"notfound", "/no-such-page", 404, "#start-over"},
+	)
 }
 
 // withLang adds ?lang= to a path, unless lang is the default.

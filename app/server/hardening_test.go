@@ -335,6 +335,12 @@ func checkHelpful(t *testing.T, res *http.Response, body string) {
 	}
 }
 
+// versionChar is the first character of a result code of bank version v.
+func versionChar(v int) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	return alphabet[v : v+1]
+}
+
 // TestBadInput sends what a mangled link, a scanner or an attacker might:
 // every request gets a 4xx, or the page or redirect a person needs, and
 // never a 5xx, a panic or an echo of injected markup.
@@ -360,10 +366,10 @@ func TestBadInput(t *testing.T) {
 	tests := []tc{
 		// Result codes. A code's first character is its bank version in
 		// base64url: 'A' (version 0) is no version at all (400), 'B' is
-		// version 1, whose codes still open (TestVersion1Links), 'C' the
-		// latest, 'D' the next one, which a newer release behind the same
-		// load balancer may have made (410, see TestOutdatedCode), and
-		// anything later is malformed (400).
+		// version 1, whose codes still open (TestOlderVersionLinks), and so
+		// on up to the latest; the next one, which a newer release behind
+		// the same load balancer may have made, is 410 (see
+		// TestOutdatedCode), and anything later is malformed (400).
 		{"full code", "/result?a=" + full, 200, "data-level="},
 		{"empty code", "/result?a=", 200, ""},
 		{"code with spaces", "/result?a=%20" + full + "%20", 200, "data-level="},
@@ -376,9 +382,9 @@ func TestBadInput(t *testing.T) {
 		{"checksum", "/result?a=" + flip(full, len(full)-1), 400, "This link is damaged"},
 		{"answer flipped", "/result?a=" + flip(full, 3), 400, "This link is damaged"},
 		{"version 0", "/result?a=A" + full[1:], 400, "This link is damaged"},
-		{"next version", "/result?a=D" + full[1:], 410, `id="start-over"`},
-		{"far future version", "/result?a=E" + full[1:], 400, "This link is damaged"},
-		{"version 1 with a version 2 body", "/result?a=B" + full[1:], 400, "This link is damaged"},
+		{"next version", "/result?a=" + versionChar(bank.Version+1) + full[1:], 410, `id="start-over"`},
+		{"far future version", "/result?a=" + versionChar(bank.Version+2) + full[1:], 400, "This link is damaged"},
+		{"previous version with the latest body", "/result?a=" + versionChar(bank.Version-1) + full[1:], 400, "This link is damaged"},
 		{"lower-cased", "/result?a=" + strings.ToLower(full), 400, "This link is damaged"},
 		{"partial on a question", "/q/5?a=" + partial, 200, "Question 5 of 24"},
 		{"damaged on a question", "/q/5?a=" + partial[:4], 400, "This link is damaged"},

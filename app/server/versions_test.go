@@ -27,73 +27,91 @@ func answersAt(b *quiz.Bank, level func(q *quiz.Question) string) quiz.Answers {
 	return a
 }
 
-// TestVersion1Links: links made with the first version of the questions
-// keep opening what they opened, scored as then, and say that a newer
-// version exists; unfinished ones resume in their own version.
-func TestVersion1Links(t *testing.T) {
+// TestOlderVersionLinks: links made with any older version of the
+// questions keep opening what they opened, scored as then, and say that a
+// newer version exists; unfinished ones resume in their own version.
+func TestOlderVersionLinks(t *testing.T) {
 	t.Parallel()
 	_, ts := testServer(t)
-	v1 := banks.Version(1)
-	if v1 == nil || v1 == bank {
-		t.Fatal("no version 1 beside the latest")
+	older := banks.All()[:len(banks.All())-1]
+	if len(older) == 0 || older[0].Version != 1 {
+		t.Fatalf("version 1 is not kept beside the latest (%d)", bank.Version)
 	}
-	a := v1.NewAnswers()
-	for i := range a {
-		a[i] = (i * 7) % 4
-	}
-	res, err := v1.Score(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := v1.Encode(a)
-	for _, lang := range []string{"en", "de"} {
-		r, body := get(t, ts, "/result?a="+full+"&lang="+lang)
-		if r.StatusCode != http.StatusOK {
-			t.Fatalf("%s: status %d", lang, r.StatusCode)
+	var fulls []string
+	for _, old := range older {
+		n := len(old.Questions())
+		a := old.NewAnswers()
+		for i := range a {
+			a[i] = (i * 7) % 4
 		}
-		for _, want := range []string{
-			`data-version="1"`, fmt.Sprintf(`data-overall="%d"`, res.Overall), `data-level="` + res.Level.ID + `"`,
-			`id="older-version"`, `id="take-new"`, v1.In(lang).Level(res.Level.ID).Name,
-		} {
-			if !strings.Contains(body, want) {
-				t.Errorf("v1 result in %s lacks %q", lang, want)
+		res, err := old.Score(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := old.Encode(a)
+		fulls = append(fulls, full)
+		for _, lang := range []string{"en", "de"} {
+			r, body := get(t, ts, "/result?a="+full+"&lang="+lang)
+			if r.StatusCode != http.StatusOK {
+				t.Fatalf("v%d %s: status %d", old.Version, lang, r.StatusCode)
+			}
+			for _, want := range []string{
+				fmt.Sprintf(`data-version="%d"`, old.Version), fmt.Sprintf(`data-overall="%d"`, res.Overall), `data-level="` + res.Level.ID + `"`,
+				`id="older-version"`, `id="take-new"`, old.In(lang).Level(res.Level.ID).Name,
+			} {
+				if !strings.Contains(body, want) {
+					t.Errorf("v%d result in %s lacks %q", old.Version, lang, want)
+				}
 			}
 		}
-	}
 
-	partial := v1.Encode(v1.NewAnswers().With(1, 2).With(24, 1))
-	r, body := get(t, ts, "/q/25?a="+partial)
-	if r.StatusCode != http.StatusOK || !strings.Contains(body, "Question 25 of 26") || !strings.Contains(body, `id="older-version"`) {
-		t.Errorf("v1 partial on question 25: status %d, progress or note missing", r.StatusCode)
+		partial := old.Encode(old.NewAnswers().With(1, 2).With(n-2, 1))
+		r, body := get(t, ts, fmt.Sprintf("/q/%d?a=%s", n-1, partial))
+		if r.StatusCode != http.StatusOK || !strings.Contains(body, fmt.Sprintf("Question %d of %d", n-1, n)) || !strings.Contains(body, `id="older-version"`) {
+			t.Errorf("v%d partial on question %d: status %d, progress or note missing", old.Version, n-1, r.StatusCode)
+		}
+		r, body = get(t, ts, "/result?a="+partial)
+		if r.StatusCode != http.StatusOK || !strings.Contains(body, fmt.Sprintf("2 of %d", n)) || !strings.Contains(body, `id="older-version"`) {
+			t.Errorf("unfinished v%d result: status %d", old.Version, r.StatusCode)
+		}
+		// An answer given on an older link stays in its version.
+		c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := c.Get(ts.URL + fmt.Sprintf("/q/%d?a=%s&pick=3", n-1, partial))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		loc, _ := url.Parse(resp.Header.Get("Location"))
+		next, err := old.Decode(loc.Query().Get("a"))
+		if resp.StatusCode/100 != 3 || loc.Path != fmt.Sprintf("/q/%d", n) || err != nil || next.Get(n-1) != 2 || next.Answered() != 3 {
+			t.Errorf("pick on a v%d link: %d → %s (%v)", old.Version, resp.StatusCode, loc, err)
+		}
 	}
-	r, body = get(t, ts, "/result?a="+partial)
-	if r.StatusCode != http.StatusOK || !strings.Contains(body, "2 of 26") || !strings.Contains(body, `id="older-version"`) {
-		t.Errorf("unfinished v1 result: status %d", r.StatusCode)
-	}
-	// An answer given on a v1 link stays in version 1.
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.Get(ts.URL + "/q/25?a=" + partial + "&pick=3")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, _ := url.Parse(resp.Header.Get("Location"))
-	if resp.StatusCode/100 != 3 || loc.Path != "/q/26" || !strings.HasPrefix(loc.Query().Get("a"), "B") {
-		t.Errorf("pick on a v1 link: %d → %s", resp.StatusCode, loc)
-	}
-	// New quizzes are the latest version.
-	if r, body := get(t, ts, "/q/1"); r.StatusCode != http.StatusOK || !strings.Contains(body, fmt.Sprintf("Question 1 of %d", len(bank.Questions()))) {
+	// New quizzes are the latest version, and its links carry no note.
+	if r, body := get(t, ts, "/q/1"); r.StatusCode != http.StatusOK || !strings.Contains(body, fmt.Sprintf("Question 1 of %d", len(bank.Questions()))) || strings.Contains(body, `id="older-version"`) {
 		t.Errorf("new quiz is not version %d", bank.Version)
 	}
-	if r, _ := get(t, ts, "/q/25"); r.StatusCode != http.StatusNotFound {
-		t.Errorf("/q/25 without a code: status %d, want 404 (version %d has %d questions)", r.StatusCode, bank.Version, len(bank.Questions()))
+	if r, _ := get(t, ts, fmt.Sprintf("/q/%d", len(bank.Questions())+1)); r.StatusCode != http.StatusNotFound {
+		t.Errorf("/q/%d without a code: status %d, want 404 (version %d has %d questions)", len(bank.Questions())+1, r.StatusCode, bank.Version, len(bank.Questions()))
+	}
+	_, latest := fullCode(t, func(i int) int { return i % 4 })
+	if _, body := get(t, ts, "/result?a="+latest); !strings.Contains(body, fmt.Sprintf(`data-version="%d"`, bank.Version)) || strings.Contains(body, `id="older-version"`) {
+		t.Errorf("a version-%d result says a newer version exists", bank.Version)
 	}
 
 	// Compare takes a mix of versions and says what it compares.
-	_, latest := fullCode(t, func(i int) int { return i % 4 })
-	r, body = get(t, ts, "/compare?r="+full+"&r="+latest)
-	if r.StatusCode != http.StatusOK || !strings.Contains(body, `id="versions"`) || strings.Count(body, `data-dimension="`) < len(bank.Dimensions) {
-		t.Errorf("mixed compare: status %d, versions note or rows missing", r.StatusCode)
+	var mixes [][]string
+	for _, f := range fulls {
+		mixes = append(mixes, []string{f, latest})
+	}
+	if len(fulls) > 1 {
+		mixes = append(mixes, append(append([]string(nil), fulls...), latest))
+	}
+	for _, mix := range mixes {
+		r, body := get(t, ts, "/compare?r="+strings.Join(mix, "&r="))
+		if r.StatusCode != http.StatusOK || !strings.Contains(body, `id="versions"`) || strings.Count(body, `data-dimension="`) < len(bank.Dimensions) {
+			t.Errorf("mixed compare %v: status %d, versions note or rows missing", mix, r.StatusCode)
+		}
 	}
 	if _, body := get(t, ts, "/compare?r="+latest+"&r="+latest); strings.Contains(body, `id="versions"`) {
 		t.Error("compare of one version claims a mix")
