@@ -27,7 +27,7 @@ func FuzzParseRoute(f *testing.F) {
 			c := rt.Canonical()
 			again := Parse(banks, c)
 			if again.Screen != rt.Screen || again.Status() != rt.Status() || again.Prefs != rt.Prefs || again.Code() != rt.Code() ||
-				(rt.Screen == Result && again.Shared != rt.Shared) || len(again.Codes) != len(rt.Codes) || again.Canonical().String() != c.String() {
+				(rt.Screen == Result && again.Shared != rt.Shared) || again.TeamConfirm != rt.TeamConfirm || len(again.Codes) != len(rt.Codes) || again.Canonical().String() != c.String() {
 				t.Fatalf("%s?%s: canonical %s shows another page", path, query, c)
 			}
 			return

@@ -65,6 +65,8 @@ type Route struct {
 	// the pages right after creating and adding.
 	TeamID, TeamKey, Member, TeamFrom string
 	TeamCreated, TeamAdded            bool
+	// TeamConfirm asks the admin to confirm deleting the team.
+	TeamConfirm bool
 	// TeamWhy is why a team action failed, TeamCode the member's result
 	// code on that page.
 	TeamWhy, TeamCode string

@@ -51,6 +51,7 @@ func parseTeam(r *Route, path string, q url.Values) bool {
 			r.TeamKey = k
 		}
 		r.TeamCreated = q.Get("created") == "1"
+		r.TeamConfirm = q.Get("confirm") == "delete"
 	case "member":
 		r.Screen = TeamMember
 		if k := q.Get("m"); team.ValidToken(k) {
@@ -137,6 +138,12 @@ func TeamNewURL(p Prefs, from string) string {
 	return "/team/new?" + q.Encode()
 }
 
+// DeleteConfirmURL is the admin's page that asks to confirm deleting the
+// team with all its results.
+func DeleteConfirmURL(p Prefs, id, key string) string {
+	return TeamURL(p, id, "admin", "k", key, "confirm", "delete")
+}
+
 // JoinStartURL is where a member starts the quiz for a team.
 func JoinStartURL(p Prefs, id string) string {
 	p.Team = id
@@ -172,6 +179,9 @@ func teamCanonical(r Route) *url.URL {
 		extra = []string{"from", r.TeamFrom}
 	case TeamAdmin:
 		extra = []string{"k", r.TeamKey, "created", flag(r.TeamCreated)}
+		if r.TeamConfirm {
+			extra = append(extra, "confirm", "delete")
+		}
 	case TeamMember:
 		extra = []string{"m", r.Member, "added", flag(r.TeamAdded)}
 	case TeamError:

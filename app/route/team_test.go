@@ -18,6 +18,10 @@ func TestParseTeam(t *testing.T) {
 		{"/team/" + id, TeamView, func(r Route) bool { return r.TeamID == id }},
 		{"/team/" + id + "/join", TeamJoin, nil},
 		{"/team/" + id + "/admin?k=" + tok + "&created=1", TeamAdmin, func(r Route) bool { return r.TeamKey == tok && r.TeamCreated }},
+		{"/team/" + id + "/admin?k=" + tok + "&confirm=delete", TeamAdmin, func(r Route) bool {
+			return r.TeamConfirm && r.Canonical().String() == DeleteConfirmURL(Prefs{}, id, tok)
+		}},
+		{"/team/" + id + "/admin?k=" + tok + "&confirm=yes", TeamAdmin, func(r Route) bool { return !r.TeamConfirm }},
 		{"/team/" + id + "/admin?k=short", TeamAdmin, func(r Route) bool { return r.TeamKey == "" }},
 		{"/team/" + id + "/member?m=" + tok + "&added=1", TeamMember, func(r Route) bool { return r.Member == tok && r.TeamAdded }},
 		{"/team/" + id + "/withdrawn", TeamWithdrawn, nil},

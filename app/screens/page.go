@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -29,8 +30,10 @@ type page struct {
 	navs int
 	// team is what the team pages show; teams whether the site stores
 	// team check-ins at all.
-	team  team.View
-	teams bool
+	team team.View
+	// stopPolling ends the current page's team polling, if any.
+	stopPolling context.CancelFunc
+	teams       bool
 }
 
 func newPage(b *quiz.Banks, served string) *page {

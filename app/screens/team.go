@@ -45,6 +45,12 @@ const teamRefresh = 5 * time.Second
 // from the page's embedded copy and then from the server in the browser,
 // where the team and admin views keep polling while they are shown.
 func (p *page) loadTeam(ctx app.Context) {
+	// A navigation ends the last page's polling before anything else: a
+	// request it sent later could ask about a team just deleted.
+	if p.stopPolling != nil {
+		p.stopPolling()
+		p.stopPolling = nil
+	}
 	p.teams = teamsEnabled(ctx)
 	r := p.r
 	if !r.IsTeam() || r.Screen == route.TeamWithdrawn || r.Screen == route.TeamError {
@@ -62,27 +68,24 @@ func (p *page) loadTeam(ctx app.Context) {
 	} else if p.team.ID != r.TeamID {
 		p.team = team.View{}
 	}
-	// The team and admin views keep polling; the other team pages ask
-	// once, when reached without a page load.
-	poll := r.Screen == route.TeamView || r.Screen == route.TeamAdmin
+	// The team and admin views keep polling; the other team pages (the
+	// confirmation to delete too: it sends the delete) ask once, when
+	// reached without a page load.
+	poll := r.Screen == route.TeamView || (r.Screen == route.TeamAdmin && !r.TeamConfirm)
 	if !poll && p.team.State != "" {
 		return
 	}
-	nav := p.navs
 	url := "/team/" + r.TeamID + "/view.json"
 	if r.TeamKey != "" {
 		url += "?k=" + r.TeamKey
 	}
+	pctx, stop := context.WithCancel(ctx)
+	p.stopPolling = stop
 	ctx.Async(func() {
-		for {
-			v, err := fetchView(ctx, url)
-			stop := false
+		for pctx.Err() == nil {
+			v, err := fetchView(pctx, url)
 			ctx.Dispatch(func(ctx app.Context) {
-				if p.navs != nav {
-					stop = true
-					return
-				}
-				if err == nil {
+				if err == nil && pctx.Err() == nil {
 					p.team = v
 				}
 			})
@@ -90,12 +93,9 @@ func (p *page) loadTeam(ctx app.Context) {
 				return
 			}
 			select {
-			case <-ctx.Done():
+			case <-pctx.Done():
 				return
 			case <-time.After(teamRefresh):
-			}
-			if stop {
-				return
 			}
 		}
 	})
@@ -308,6 +308,9 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 			),
 		)
 	}
+	if r.TeamConfirm {
+		return p.renderTeamDeleteConfirm(t, v)
+	}
 	state := t.S("team.admin.open")
 	if !v.Open {
 		state = t.S("team.admin.closed")
@@ -330,14 +333,33 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 					app.Button().ID("close").Class("button").Type("submit").Text(t.S("team.admin.close")),
 				)
 			}),
-			app.Form().ID("team-delete").Method("post").Action("/team/"+v.ID+"/delete").Body(
-				hiddenFields(r.Prefs.Hidden("")),
-				app.Input().Type("hidden").Name("k").Value(r.TeamKey),
-				app.Button().ID("delete").Class("button danger").Type("submit").Text(t.S("team.admin.delete")),
-			),
+			// Deleting takes a second step on a page of its own: a
+			// link, so it works the same with and without the wasm.
+			app.A().ID("delete").Class("button danger").Href(route.DeleteConfirmURL(r.Prefs, v.ID, r.TeamKey)).Text(t.S("team.admin.delete")),
 		),
 		app.P().Class("hint").Text(t.S("team.admin.deleteHint")),
 		p.renderTeamView(t, v, app.H2().Text(t.S("team.view.title"))),
+	)
+}
+
+// renderTeamDeleteConfirm asks the admin to confirm deleting the team with
+// its results: the POST that deletes is sent only from here.
+func (p *page) renderTeamDeleteConfirm(t Texts, v team.View) app.UI {
+	r := p.r
+	return app.Section().Class("team admin confirm").Body(
+		app.P().Class("eyebrow").Text(teamTitle(t, v)),
+		heading(t.S("team.delete.title")),
+		app.P().Class("lead").ID("delete-what").Text(t.S("team.delete.text", "n", v.N)),
+		app.P().Text(t.S("team.delete.after")),
+		app.Div().Class("row").Body(
+			app.Form().ID("team-delete").Method("post").Action("/team/"+v.ID+"/delete").Body(
+				hiddenFields(r.Prefs.Hidden("")),
+				app.Input().Type("hidden").Name("k").Value(r.TeamKey),
+				app.Input().Type("hidden").Name("confirm").Value("1"),
+				app.Button().ID("delete-confirm").Class("button danger").Type("submit").Text(t.S("team.delete.confirm")),
+			),
+			app.A().ID("delete-cancel").Class("button").Href(route.TeamURL(r.Prefs, v.ID, "admin", "k", r.TeamKey)).Text(t.S("team.delete.cancel")),
+		),
 	)
 }
 

@@ -220,6 +220,12 @@ func (s *Server) serveTeamAction(w http.ResponseWriter, r *http.Request) {
 		}
 	case "close", "delete":
 		key := form.Get("k")
+		if action == "delete" && form.Get("confirm") != "1" {
+			// Deleting needs the second step: a form without it (an
+			// old page, a stray POST) leads there and deletes nothing.
+			s.redirect(w, r, route.DeleteConfirmURL(prefs, id, key))
+			return
+		}
 		var err error
 		if action == "close" {
 			err = s.cfg.Teams.Close(ctx, id, key)

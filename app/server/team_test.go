@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
+	"cxquiz/app/route"
 	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
@@ -125,8 +127,37 @@ func TestTeamFlow(t *testing.T) {
 		t.Error("the closed page does not lead back to the result")
 	}
 
-	// Deleted: gone, and the pages say so.
+	// Deleting takes a second step: the admin page links to a page that
+	// asks, and a POST without its confirmation deletes nothing.
+	admin := "/team/" + id + "/admin?k=" + key
+	confirm := route.DeleteConfirmURL(route.Prefs{}, id, key)
+	_, body = get(t, ts, admin)
+	if !strings.Contains(body, `id="delete"`) || !strings.Contains(body, `href="`+confirm+`"`) || strings.Contains(body, `name="confirm"`) {
+		t.Errorf("the admin page does not link to the confirmation %s", confirm)
+	}
 	res, _ = post(t, ts, "/team/"+id+"/delete", url.Values{"k": {key}})
+	wantStatus(t, res, http.StatusSeeOther, "delete without confirmation")
+	if loc := res.Header.Get("Location"); loc != confirm {
+		t.Errorf("delete without confirmation leads to %q, want %q", loc, confirm)
+	}
+	if v := view(t, ts, id); v.State != team.StateOK || v.N != 2 {
+		t.Fatalf("after a delete without confirmation: state %q, n = %d", v.State, v.N)
+	}
+	res, body = get(t, ts, confirm)
+	wantStatus(t, res, http.StatusOK, "the confirmation page")
+	for _, want := range []string{`id="delete-confirm"`, `action="/team/` + id + `/delete"`, "Results so far: 2"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the confirmation page lacks %s", want)
+		}
+	}
+	if !regexp.MustCompile(`<input[^>]*(name="confirm"[^>]*value="1"|value="1"[^>]*name="confirm")`).MatchString(body) {
+		t.Error(`the confirmation page's form lacks confirm=1`)
+	}
+	res, _ = post(t, ts, "/team/"+id+"/delete", url.Values{"k": {team.NewToken()}, "confirm": {"1"}})
+	wantStatus(t, res, http.StatusForbidden, "delete, wrong key")
+
+	// Deleted: gone, and the pages say so.
+	res, _ = post(t, ts, "/team/"+id+"/delete", url.Values{"k": {key}, "confirm": {"1"}})
 	wantStatus(t, res, http.StatusSeeOther, "delete")
 	for _, p := range []string{"/team/" + id + "/join", "/team/" + id, "/team/" + id + "/admin?k=" + key} {
 		res, body := get(t, ts, p)
