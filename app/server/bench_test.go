@@ -7,8 +7,11 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
+	"testing/fstest"
 )
 
 // BenchmarkQuestionPage measures one prerendered question page through
@@ -54,5 +57,61 @@ func BenchmarkQuestionPagesDistinct(b *testing.B) {
 			b.Fatalf("status %d", w.Code)
 		}
 		i++
+	}
+}
+
+// realServer is a test server with the real web/ styles and scripts, so
+// pages are as large as the ones the binary sends.
+func realServer(b *testing.B) *Server {
+	files := fstest.MapFS{"app.wasm": {Data: []byte("wasm")}}
+	for _, name := range []string{"quiz.css", "quiz.js", "embed.js", "icon.svg"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files[name] = &fstest.MapFile{Data: data}
+	}
+	s, _ := startTest(b, Config{Banks: pageBanks, Files: files})
+	return s
+}
+
+// distinctQuestions are n question-7 URLs, each with its own answers to
+// questions 1–6, as the bench's server part asks for them.
+func distinctQuestions(n int, enc string) []*http.Request {
+	var reqs []*http.Request
+	for i := 0; len(reqs) < n; i++ {
+		a := bank.NewAnswers()
+		for q := range 6 {
+			a[q] = (i >> (2 * q)) & 3
+		}
+		req := httptest.NewRequest(http.MethodGet, "/q/7?a="+bank.Encode(a), nil)
+		req.Header.Set("Accept-Encoding", enc)
+		reqs = append(reqs, req)
+	}
+	return reqs
+}
+
+// BenchmarkQuestionMiss asks for 4,096 distinct question-7 URLs with the
+// real styles inlined, more than the page cache keeps: every request is
+// a miss, the normal case (a URL holds one respondent's answers).
+func BenchmarkQuestionMiss(b *testing.B) {
+	for _, enc := range []string{"br", "gzip", "identity"} {
+		b.Run(enc, func(b *testing.B) {
+			s := realServer(b)
+			s.log = log.New(io.Discard, "", 0)
+			reqs := distinctQuestions(4096, enc)
+			b.ReportAllocs()
+			i, size := 0, 0
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				s.ServeHTTP(w, reqs[i%len(reqs)])
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d", w.Code)
+				}
+				size = w.Body.Len()
+				i++
+			}
+			b.ReportMetric(float64(size), "B/page")
+		})
 	}
 }

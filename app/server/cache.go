@@ -36,23 +36,53 @@ type renderedPage struct {
 	// brotli, an older client or a proxy for gzip, rarely both.
 	brOnce, gzOnce sync.Once
 	br, gz         []byte
+
+	// head, for a page made from a stand-in rendering, is that
+	// rendering's head, compressed once: only the rest is compressed here.
+	head *compressedHead
+
+	// For a stand-in rendering: its head, once a page is made from it.
+	headOnce sync.Once
+	ownHead  *compressedHead
 }
 
 // brotli returns the body brotli-compressed.
 func (p *renderedPage) brotli() []byte {
-	p.brOnce.Do(func() { p.br = brotliBytes(p.body) })
+	p.brOnce.Do(func() {
+		if p.head != nil {
+			p.br = p.head.brotli(p.body)
+		} else {
+			p.br = brotliBytes(p.body)
+		}
+	})
 	return p.br
 }
 
 // gzipped returns the body gzipped.
 func (p *renderedPage) gzipped() []byte {
-	p.gzOnce.Do(func() { p.gz = gzipBytes(p.body) })
+	p.gzOnce.Do(func() {
+		if p.head != nil {
+			p.gz = p.head.gzip(p.body)
+		} else {
+			p.gz = gzipBytes(p.body)
+		}
+	})
 	return p.gz
+}
+
+// sharedHead returns the compressed head of a stand-in rendering: its
+// body up to the first n bytes, the same in every page made from it.
+func (p *renderedPage) sharedHead(n int) *compressedHead {
+	p.headOnce.Do(func() { p.ownHead = compressHead(p.body, n) })
+	return p.ownHead
 }
 
 // bytes is what the page holds, headers and bookkeeping included. Its
 // compressed bodies are made later, on demand: they are counted ahead, at
-// half the body, more than brotli and gzip together take of a page.
+// half the body, more than brotli and gzip together take of a page. (A
+// page made from a stand-in rendering shares that rendering's compressed
+// head; its half body covers that too, so the bound holds when the
+// rendering itself has left the cache.)
 func (p *renderedPage) bytes() int64 {
 	n := len(p.key) + len(p.body) + len(p.body)/2 + len(p.etag) + 256
 	for k, vs := range p.header {

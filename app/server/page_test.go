@@ -5,6 +5,7 @@ package server
 import (
 	"compress/gzip"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,5 +94,60 @@ func TestAppJSStartsWhenIdle(t *testing.T) {
 	}
 	if strings.Contains(js, `fetchWithProgress("`) {
 		t.Error("app.js still counts app.wasm's progress in JavaScript")
+	}
+}
+
+// Question pages made per URL from a stand-in rendering compress only
+// what follows its shared head (compress.go): each encoding still
+// decodes to the page sent uncompressed, with a valid gzip trailer and no
+// bytes after the end of the brotli stream.
+func TestPagesFromStandInEncodings(t *testing.T) {
+	s, ts := testServer(t)
+	s.styles = []byte("<style>" + strings.Repeat("main p{margin:0 auto}", 400) + "</style>\n") // a head as large as the real one
+	for _, path := range []string{"/q/2?a=", "/q/7?a=", "/q/24?a=", "/q/3?lang=de&a="} {
+		n, _ := strconv.Atoi(strings.TrimPrefix(path[:strings.Index(path, "?")], "/q/"))
+		for first := range 4 {
+			a := bank.NewAnswers()
+			for i := 0; i < n-1; i++ {
+				a[i] = (first + i) % 4
+			}
+			a[n-1] = first // the option shown as chosen
+			u := path + bank.Encode(a)
+			_, plain := get(t, ts, u, "Accept-Encoding", "identity")
+			if !strings.Contains(plain, bank.Encode(a)) {
+				t.Fatalf("%s: the page does not hold its code", u)
+			}
+			for _, enc := range []string{"br", "gzip"} {
+				res, body := get(t, ts, u, "Accept-Encoding", enc)
+				if got := res.Header.Get("Content-Encoding"); got != enc {
+					t.Fatalf("%s: Content-Encoding %q, want %q", u, got, enc)
+				}
+				var r io.Reader
+				in := strings.NewReader(body)
+				if enc == "br" {
+					r = brotli.NewReader(in)
+				} else {
+					zr, err := gzip.NewReader(in)
+					if err != nil {
+						t.Fatal(err)
+					}
+					zr.Multistream(false)
+					r = zr
+				}
+				got, err := io.ReadAll(r)
+				if err != nil {
+					t.Fatalf("%s %s: %v", u, enc, err)
+				}
+				if string(got) != plain {
+					t.Errorf("%s %s: decodes to another page (%d bytes, want %d)", u, enc, len(got), len(plain))
+				}
+				if enc == "br" && body[len(body)-1] == 0 {
+					t.Errorf("%s br: ends with a zero byte after the stream", u)
+				}
+				if enc == "gzip" && in.Len() != 0 {
+					t.Errorf("%s gzip: %d bytes after the stream", u, in.Len())
+				}
+			}
+		}
 	}
 }

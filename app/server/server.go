@@ -7,7 +7,6 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -23,11 +22,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
-	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"golang.org/x/text/language"
 
@@ -354,8 +351,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 		s.pages.put(page)
 	}
 	if standIn != "" {
-		// The page with its real code, once made, is kept as well.
-		page = s.newPage(key, status, page.header, bytes.ReplaceAll(page.body, []byte(standIn), []byte(code)))
+		// The page with its real code, once made, is kept as well. It
+		// shares the rendering's compressed head (compress.go): the code
+		// appears only near the end.
+		tmpl := page
+		body := bytes.ReplaceAll(tmpl.body, []byte(standIn), []byte(code))
+		page = s.newPage(key, status, tmpl.header, body)
+		if n := bytes.Index(tmpl.body, []byte(standIn)); n > 0 {
+			page.head = tmpl.sharedHead(n)
+		}
 		s.pages.put(page)
 	}
 	s.writePage(w, r, page)
@@ -485,38 +489,6 @@ func (s *Server) inlineStyles(page []byte) []byte {
 		done = true
 		return s.styles
 	})
-}
-
-var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
-	return w
-}}
-
-// brotliBytes compresses a page at a quality as quick as gzip's default
-// that still makes it a good deal smaller than gzip does.
-// Its writers are pooled: each holds a megabyte of buffers.
-func brotliBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	bw := brotliWriters.Get().(*brotli.Writer)
-	bw.Reset(&buf)
-	bw.Write(b)
-	bw.Close()
-	brotliWriters.Put(bw)
-	return buf.Bytes()
-}
-
-var brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterLevel(io.Discard, 5) }}
-
-// gzipBytes compresses a page; pages are small, and speed matters more
-// than the last percent.
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
-	zw.Reset(&buf)
-	zw.Write(b)
-	zw.Close()
-	gzipWriters.Put(zw)
-	return buf.Bytes()
 }
 
 // minifyCSS drops comments and folds white space.
