@@ -23,13 +23,16 @@ type pageCache struct {
 	size  int64
 	order *list.List // front: most recently used
 	items map[string]*list.Element
+	// heads counts the pages kept that share each head; a head is in
+	// size once, while any page kept shares it.
+	heads map[*compressedHead]int
 }
 
 type renderedPage struct {
 	key    string
 	status int
 	header http.Header
-	body   []byte
+	body   []byte // after head, if any
 	etag   string // of the identity body, "" for none; -br and -gz mark the others
 
 	// The body compressed, made on first demand: a browser asks for
@@ -37,8 +40,9 @@ type renderedPage struct {
 	brOnce, gzOnce sync.Once
 	br, gz         []byte
 
-	// head, for a page made from a stand-in rendering, is that
-	// rendering's head, compressed once: only the rest is compressed here.
+	// head, for a page made from a stand-in rendering, is the start of
+	// the page, shared with every page made from that rendering and
+	// compressed once: body and its compressed forms are only the rest.
 	head *compressedHead
 
 	// For a stand-in rendering: its head, once a page is made from it.
@@ -46,8 +50,16 @@ type renderedPage struct {
 	ownHead  *compressedHead
 }
 
-// brotli returns the body brotli-compressed.
-func (p *renderedPage) brotli() []byte {
+// plain returns the page as it is, in the parts it is sent in.
+func (p *renderedPage) plain() [][]byte {
+	if p.head != nil {
+		return [][]byte{p.head.raw, p.body}
+	}
+	return [][]byte{p.body}
+}
+
+// brotli returns the page brotli-compressed, in parts.
+func (p *renderedPage) brotli() [][]byte {
 	p.brOnce.Do(func() {
 		if p.head != nil {
 			p.br = p.head.brotli(p.body)
@@ -55,11 +67,14 @@ func (p *renderedPage) brotli() []byte {
 			p.br = brotliBytes(p.body)
 		}
 	})
-	return p.br
+	if p.head != nil {
+		return [][]byte{p.head.br, p.br}
+	}
+	return [][]byte{p.br}
 }
 
-// gzipped returns the body gzipped.
-func (p *renderedPage) gzipped() []byte {
+// gzipped returns the page gzipped, in parts.
+func (p *renderedPage) gzipped() [][]byte {
 	p.gzOnce.Do(func() {
 		if p.head != nil {
 			p.gz = p.head.gzip(p.body)
@@ -67,22 +82,31 @@ func (p *renderedPage) gzipped() []byte {
 			p.gz = gzipBytes(p.body)
 		}
 	})
-	return p.gz
+	if p.head != nil {
+		return [][]byte{p.head.gz, p.gz}
+	}
+	return [][]byte{p.gz}
 }
 
-// sharedHead returns the compressed head of a stand-in rendering: its
-// body up to the first n bytes, the same in every page made from it.
+// whole returns the page in one piece.
+func (p *renderedPage) whole() []byte {
+	if p.head == nil {
+		return p.body
+	}
+	return append(p.head.raw[:len(p.head.raw):len(p.head.raw)], p.body...)
+}
+
+// sharedHead returns the compressed head of a stand-in rendering: the
+// page up to its first n bytes, the same in every page made from it.
 func (p *renderedPage) sharedHead(n int) *compressedHead {
-	p.headOnce.Do(func() { p.ownHead = compressHead(p.body, n) })
+	p.headOnce.Do(func() { p.ownHead = compressHead(p.whole(), n) })
 	return p.ownHead
 }
 
 // bytes is what the page holds, headers and bookkeeping included. Its
 // compressed bodies are made later, on demand: they are counted ahead, at
-// half the body, more than brotli and gzip together take of a page. (A
-// page made from a stand-in rendering shares that rendering's compressed
-// head; its half body covers that too, so the bound holds when the
-// rendering itself has left the cache.)
+// half the body, more than brotli and gzip together take of a page. A
+// shared head is not in it: the cache counts each head once.
 func (p *renderedPage) bytes() int64 {
 	n := len(p.key) + len(p.body) + len(p.body)/2 + len(p.etag) + 256
 	for k, vs := range p.header {
@@ -95,7 +119,7 @@ func (p *renderedPage) bytes() int64 {
 }
 
 func newPageCache(maxBytes int64) *pageCache {
-	return &pageCache{max: maxBytes, order: list.New(), items: map[string]*list.Element{}}
+	return &pageCache{max: maxBytes, order: list.New(), items: map[string]*list.Element{}, heads: map[*compressedHead]int{}}
 }
 
 func (c *pageCache) get(key string) (*renderedPage, bool) {
@@ -111,25 +135,46 @@ func (c *pageCache) get(key string) (*renderedPage, bool) {
 
 func (c *pageCache) put(p *renderedPage) {
 	n := p.bytes()
+	if p.head != nil {
+		n += p.head.bytes()
+	}
 	if n > c.max {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[p.key]; ok {
-		c.size -= e.Value.(*renderedPage).bytes()
+		c.release(e.Value.(*renderedPage))
 		e.Value = p
 		c.order.MoveToFront(e)
 	} else {
 		c.items[p.key] = c.order.PushFront(p)
 	}
-	c.size += n
+	c.size += p.bytes()
+	if h := p.head; h != nil {
+		if c.heads[h] == 0 {
+			c.size += h.bytes()
+		}
+		c.heads[h]++
+	}
 	for c.size > c.max {
 		last := c.order.Back()
 		old := last.Value.(*renderedPage)
 		c.order.Remove(last)
 		delete(c.items, old.key)
-		c.size -= old.bytes()
+		c.release(old)
+	}
+}
+
+// release takes the bytes of a page leaving the cache out of its size,
+// and those of its head with the last page that shares it.
+func (c *pageCache) release(p *renderedPage) {
+	c.size -= p.bytes()
+	if h := p.head; h != nil {
+		if c.heads[h]--; c.heads[h] == 0 {
+			delete(c.heads, h)
+			c.size -= h.bytes()
+		}
 	}
 }
 

@@ -3,6 +3,7 @@
 package server
 
 import (
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -145,5 +146,38 @@ func TestNoStoreWithAnswers(t *testing.T) {
 		if cc := res.Header.Get("Cache-Control"); strings.Contains(cc, "no-store") {
 			t.Errorf("%s: Cache-Control %q", p, cc)
 		}
+	}
+}
+
+// Pages made from one stand-in rendering share its head: the cache counts
+// it once, while any page that shares it is kept, and the bound holds
+// with it.
+func TestCacheCountsSharedHeadOnce(t *testing.T) {
+	head := compressHead(bytes.Repeat([]byte("<p>the same start</p>"), 500), 10000)
+	page := func(key string) *renderedPage {
+		return &renderedPage{key: key, status: 200, header: http.Header{}, body: []byte("<p>" + key + "</p>"), head: head}
+	}
+	one := page("a").bytes()
+	c := newPageCache(4*one + head.bytes())
+	c.put(page("a"))
+	c.put(page("b"))
+	if _, size := c.stats(); size != 2*one+head.bytes() {
+		t.Errorf("two pages with one head: %d bytes, want %d", size, 2*one+head.bytes())
+	}
+	c.put(page("b")) // again: replaced, not added
+	for _, k := range []string{"c", "d", "e", "f"} {
+		c.put(page(k))
+	}
+	if n, size := c.stats(); n != 4 || size != 4*one+head.bytes() {
+		t.Errorf("after six pages in a cache for four: %d pages, %d bytes, want 4, %d", n, size, 4*one+head.bytes())
+	}
+	// A page that fits only once the four and their head are gone.
+	big := &renderedPage{key: "big", status: 200, header: http.Header{}, body: make([]byte, 6000)}
+	if b := big.bytes(); b > c.max || b+one+head.bytes() <= c.max {
+		t.Fatalf("the test's big page (%d bytes) does not fit the case", b)
+	}
+	c.put(big)
+	if n, size := c.stats(); n != 1 || size != big.bytes() || len(c.heads) != 0 {
+		t.Errorf("after a page as large as the rest: %d pages, %d bytes, %d heads; want the head gone with its pages", n, size, len(c.heads))
 	}
 }

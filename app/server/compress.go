@@ -20,14 +20,14 @@ import (
 // only near its end: the head before it (the inlined styles, the
 // question, its options; about 95 % of the page) is the same for every
 // URL of that rendering. The head is compressed once per rendering, and a
-// page made per URL compresses only its tail, appended to the head's
-// compressed stream. Both formats allow it: a stream can be flushed to a
+// page made per URL keeps and compresses only its tail, sent after the
+// head's compressed stream. Both formats allow it: a stream can be flushed to a
 // byte boundary and go on with more blocks.
 
 // compressedHead is the head of a page, compressed once and shared by
 // every page made from the same stand-in rendering.
 type compressedHead struct {
-	n   int    // bytes of the page it covers
+	raw []byte // the head itself
 	br  []byte // brotli stream of the head, flushed, not finished
 	gz  []byte // gzip header and deflate blocks of the head, flushed, not final
 	crc uint32 // CRC-32 of the head, continued over the tail for gzip
@@ -35,8 +35,8 @@ type compressedHead struct {
 
 // compressHead compresses the first n bytes of a page.
 func compressHead(page []byte, n int) *compressedHead {
-	head := page[:n]
-	h := &compressedHead{n: n, crc: crc32.ChecksumIEEE(head)}
+	head := page[:n:n]
+	h := &compressedHead{raw: head, crc: crc32.ChecksumIEEE(head)}
 
 	var br bytes.Buffer
 	bw := headWriters.Get().(*brotli.Writer)
@@ -56,22 +56,27 @@ func compressHead(page []byte, n int) *compressedHead {
 	return h
 }
 
-// brotli returns the brotli stream of page, whose first h.n bytes are
-// h's head. The tail is encoded by the brotli package's block encoder
+// bytes is what a head holds, for the page cache's bound.
+func (h *compressedHead) bytes() int64 {
+	return int64(len(h.raw) + len(h.br) + len(h.gz) + 64)
+}
+
+// brotli returns the brotli blocks of tail that follow h.br to make the
+// stream of the page h.raw+tail. The tail is encoded by the brotli package's block encoder
 // (the one its matchfinder writer uses): as blocks that start with a
 // fresh distance cache, so they follow any stream, and that may copy
 // from the last bytes of the head, which the match finder is shown first.
 // The encoder's stream header is cut off: the head's stream has one.
-func (h *compressedHead) brotli(page []byte) []byte {
+func (h *compressedHead) brotli(tail []byte) []byte {
 	t := tailEncoders.Get().(*tailEncoder)
 	defer tailEncoders.Put(t)
 	t.mf.Reset()
 	t.enc.Reset()
-	t.matches = t.mf.FindMatches(t.matches[:0], page[max(0, h.n-tailHistory):h.n])
-	t.matches = t.mf.FindMatches(t.matches[:0], page[h.n:])
-	t.out = t.enc.Encode(t.out[:0], page[h.n:], t.matches, false)
+	t.matches = t.mf.FindMatches(t.matches[:0], h.raw[max(0, len(h.raw)-tailHistory):])
+	t.matches = t.mf.FindMatches(t.matches[:0], tail)
+	t.out = t.enc.Encode(t.out[:0], tail, t.matches, false)
 	t.out = t.enc.Encode(t.out, nil, nil, true) // an empty last block: ISLAST and ISLASTEMPTY, both 1
-	return appendUnshifted(append(make([]byte, 0, len(h.br)+len(t.out)), h.br...), t.out, brotliHeaderBits)
+	return appendUnshifted(make([]byte, 0, len(t.out)), t.out, brotliHeaderBits)
 }
 
 // tailHistory is how much of the head a tail's matches may copy from: the
@@ -112,20 +117,19 @@ func appendUnshifted(dst, src []byte, k uint) []byte {
 	return dst
 }
 
-// gzip returns the gzip stream of page, whose first h.n bytes are h's
-// head: the head's deflate blocks, the tail's, and the trailer over the
-// whole page.
-func (h *compressedHead) gzip(page []byte) []byte {
-	buf := bytes.NewBuffer(make([]byte, 0, len(h.gz)+len(page[h.n:])/2+64))
-	buf.Write(h.gz)
+// gzip returns what follows h.gz to make the gzip stream of the page
+// h.raw+tail: the tail's deflate blocks and the trailer over the whole
+// page.
+func (h *compressedHead) gzip(tail []byte) []byte {
+	buf := bytes.NewBuffer(make([]byte, 0, len(tail)/2+64))
 	fw := flateWriters.Get().(*flate.Writer)
 	fw.Reset(buf)
-	fw.Write(page[h.n:])
+	fw.Write(tail)
 	fw.Close()
 	flateWriters.Put(fw)
 	var trailer [8]byte
-	binary.LittleEndian.PutUint32(trailer[:4], crc32.Update(h.crc, crc32.IEEETable, page[h.n:]))
-	binary.LittleEndian.PutUint32(trailer[4:], uint32(len(page)))
+	binary.LittleEndian.PutUint32(trailer[:4], crc32.Update(h.crc, crc32.IEEETable, tail))
+	binary.LittleEndian.PutUint32(trailer[4:], uint32(len(h.raw)+len(tail)))
 	buf.Write(trailer[:])
 	return buf.Bytes()
 }

@@ -351,15 +351,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 		s.pages.put(page)
 	}
 	if standIn != "" {
-		// The page with its real code, once made, is kept as well. It
-		// shares the rendering's compressed head (compress.go): the code
-		// appears only near the end.
-		tmpl := page
-		body := bytes.ReplaceAll(tmpl.body, []byte(standIn), []byte(code))
-		page = s.newPage(key, status, tmpl.header, body)
-		if n := bytes.Index(tmpl.body, []byte(standIn)); n > 0 {
-			page.head = tmpl.sharedHead(n)
-		}
+		// The page with its real code, once made, is kept as well: only
+		// what follows the code's first place, since what comes before
+		// (most of the page) is the same in every page made from the
+		// rendering, kept and compressed once (compress.go).
+		whole := page.whole()
+		n := max(0, bytes.Index(whole, []byte(standIn)))
+		head := page.sharedHead(n)
+		page = s.newPage(key, status, page.header, bytes.ReplaceAll(whole[n:], []byte(standIn), []byte(code)))
+		page.head = head
 		s.pages.put(page)
 	}
 	s.writePage(w, r, page)
@@ -410,7 +410,7 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *rendere
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	w.Header().Add("Vary", "Accept-Encoding")
-	body, etag := page.body, page.etag
+	body, etag := page.plain(), page.etag
 	switch enc := acceptedEncodings(r.Header.Get("Accept-Encoding")); {
 	case enc["br"]:
 		body = page.brotli()
@@ -432,10 +432,16 @@ func (s *Server) writePage(w http.ResponseWriter, r *http.Request, page *rendere
 			return
 		}
 	}
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	size := 0
+	for _, b := range body {
+		size += len(b)
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(size))
 	w.WriteHeader(page.status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		for _, b := range body {
+			w.Write(b)
+		}
 	}
 }
 
