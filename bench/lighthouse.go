@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,8 +17,8 @@ import (
 )
 
 // The Lighthouse part: Lighthouse's mobile preset (simulated slow 4G and
-// CPU×4, a mid-range phone's screen) on the intro, a question, a result
-// and the compare page. Lighthouse is the npm package pinned in
+// CPU×4, a mid-range phone's screen) on the intro, a question, a result,
+// the compare page and a team view. Lighthouse is the npm package pinned in
 // bench/lighthouse/package.json (scripts/setup bench installs it), run
 // with the Debian chromium and the flags this network needs.
 
@@ -70,7 +71,11 @@ func measureLighthouse(ctx context.Context, c config, root string, srv *server) 
 	if err != nil {
 		return nil, err
 	}
-	result, compare, err := resultPaths(ctx, srv.url)
+	result, compare, codes, err := resultPaths(ctx, srv.url)
+	if err != nil {
+		return nil, err
+	}
+	teamView, err := teamPath(ctx, srv.url, codes)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +84,7 @@ func measureLighthouse(ctx context.Context, c config, root string, srv *server) 
 		{name: "question", path: "/q/1"},
 		{name: "result", path: result},
 		{name: "compare", path: compare},
+		{name: "team view", path: teamView},
 	}}
 	runs := max(1, min(c.runs, c.lighthouseRuns))
 	for i := range runs {
@@ -105,8 +111,9 @@ func measureLighthouse(ctx context.Context, c config, root string, srv *server) 
 }
 
 // resultPaths returns the path of a finished result and of the compare
-// page of two results, made with the bank the server takes.
-func resultPaths(ctx context.Context, base string) (result, compare string, err error) {
+// page of two results, made with the bank the server takes, and the codes
+// of three results.
+func resultPaths(ctx context.Context, base string) (result, compare string, codes []string, err error) {
 	var banks []*quiz.Bank
 	if b, err := quiz.Load(); err == nil {
 		banks = append(banks, b)
@@ -115,23 +122,66 @@ func resultPaths(ctx context.Context, base string) (result, compare string, err 
 		banks = append(banks, all.All()...)
 	}
 	for _, b := range banks {
-		a, c := b.NewAnswers(), b.NewAnswers()
+		a, c, d := b.NewAnswers(), b.NewAnswers(), b.NewAnswers()
 		for i := range a {
-			a[i], c[i] = i%quiz.OptionsPerQuestion, (i+1)%quiz.OptionsPerQuestion
+			a[i], c[i], d[i] = i%quiz.OptionsPerQuestion, (i+1)%quiz.OptionsPerQuestion, (i+2)%quiz.OptionsPerQuestion
 		}
 		codeA, codeC := b.Encode(a), b.Encode(c)
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/result?a="+codeA, nil)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
-			return "", "", err
+			return "", "", nil, err
 		}
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusOK {
-			return "/result?a=" + codeA, "/compare?r=" + codeA + "&r=" + codeC, nil
+			return "/result?a=" + codeA, "/compare?r=" + codeA + "&r=" + codeC, []string{codeA, codeC, b.Encode(d)}, nil
 		}
 	}
-	return "", "", errors.New("the server shows no result for a code of any bank version")
+	return "", "", nil, errors.New("the server shows no result for a code of any bank version")
 }
+
+// teamPath creates a team check-in on the server with a result for each
+// code, as its forms would, and returns the path of its team view.
+func teamPath(ctx context.Context, base string, codes []string) (string, error) {
+	post := func(path string, form url.Values) (*http.Response, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(form.Encode()))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
+			return nil, fmt.Errorf("POST %s: %s, want a redirect", path, resp.Status)
+		}
+		return resp, nil
+	}
+	resp, err := post("/team/new", url.Values{"name": {"Bench team"}})
+	if err != nil {
+		return "", fmt.Errorf("creating a team: %w", err)
+	}
+	admin, err := url.Parse(resp.Header.Get("Location"))
+	if err != nil {
+		return "", err
+	}
+	view := strings.TrimSuffix(admin.Path, "/admin")
+	if view == admin.Path {
+		return "", fmt.Errorf("creating a team led to %s, not its admin page", admin)
+	}
+	for _, c := range codes {
+		if _, err := post(view+"/add", url.Values{"a": {c}}); err != nil {
+			return "", fmt.Errorf("adding a result to the team: %w", err)
+		}
+	}
+	return view, nil
+}
+
+// noRedirect is a client that leaves redirects to the caller.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 func lighthouseRunOnce(ctx context.Context, bin, chromium, url string) lighthouseRun {
 	r := lighthouseRun{scores: map[string]float64{}, audits: map[string]string{}}

@@ -95,6 +95,25 @@ func (r *report) goals(p printer) {
 	}
 	r.takeoverGoals(p)
 	r.lighthouseGoals(p)
+	// A goal whose part was left out is said to be unmeasured, not
+	// dropped from the table.
+	for _, g := range []struct {
+		skipped bool
+		part    string
+		goals   []string
+	}{
+		{r.browser == nil, "browser", []string{"First answer possible on /q/1 vs static HTML", "Repeat visit: wasm bytes over the network"}},
+		{r.takeover == nil, "takeover", []string{"Longest main-thread task while the wasm takes over", "Total Blocking Time of the visit", "Slowest answer to a tap or key press during the take-over"}},
+		{r.lighthouse == nil, "lighthouse", []string{"Lighthouse mobile, every category"}},
+		{r.wasm == nil, "wasm", []string{"app.wasm (brotli) vs minimal go-app client"}},
+		{r.load == nil, "load", []string{"Prerendered question pages"}},
+	} {
+		if g.skipped {
+			for _, name := range g.goals {
+				p("| %s | | not measured in this run (-skip %s) | ❔ |\n", name, g.part)
+			}
+		}
+	}
 	if w := r.wasm; w != nil {
 		ratio := float64(w.ours.br) / float64(w.minimal.br)
 		p("| app.wasm (brotli) vs minimal go-app client | ≤ 1.15× | %s (%s vs %s) | %s |\n", x(ratio), kb(w.ours.br), kb(w.minimal.br), verdict(ratio <= 1.15))

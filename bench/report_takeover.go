@@ -50,7 +50,10 @@ func (r *report) lighthouseGoals(p printer) {
 	if l == nil {
 		return
 	}
-	var worst []string
+	var worst, names []string
+	for _, pg := range l.pages {
+		names = append(names, pg.name)
+	}
 	ok := true
 	for _, c := range lighthouseCategories {
 		low, at := math.Inf(1), ""
@@ -64,7 +67,7 @@ func (r *report) lighthouseGoals(p printer) {
 		}
 		worst = append(worst, fmt.Sprintf("%s %.0f (%s)", c.name, low, at))
 	}
-	p("| Lighthouse mobile, every category, intro, question, result, compare | ≥ %.0f | lowest: %s | %s |\n", goalLighthouse, strings.Join(worst, " · "), verdict(ok))
+	p("| Lighthouse mobile, every category, on %s | ≥ %.0f | lowest: %s | %s |\n", strings.Join(names, ", "), goalLighthouse, strings.Join(worst, " · "), verdict(ok))
 }
 
 func (r *report) takeoverSection(p printer) {
