@@ -252,9 +252,9 @@ func (b *Bank) init() error {
 	if len(b.Levels) < 2 {
 		return fmt.Errorf("need at least 2 levels, have %d", len(b.Levels))
 	}
-	b.levelRank = map[string]int{}
+	b.index()
 	next := 0
-	for i, l := range b.Levels {
+	for _, l := range b.Levels {
 		if err := unique("level", l.ID); err != nil {
 			return err
 		}
@@ -268,7 +268,6 @@ func (b *Bank) init() error {
 			return fmt.Errorf("level %q: max %d below min %d", l.ID, l.Max, l.Min)
 		}
 		next = l.Max + 1
-		b.levelRank[l.ID] = i
 	}
 	if next != 101 {
 		return fmt.Errorf("level %q: ends at %d, want 100", b.Levels[len(b.Levels)-1].ID, next-1)
@@ -276,7 +275,6 @@ func (b *Bank) init() error {
 	if len(b.Dimensions) == 0 {
 		return fmt.Errorf("no dimensions")
 	}
-	b.questions = nil
 	for di := range b.Dimensions {
 		d := &b.Dimensions[di]
 		if err := unique("dimension", d.ID); err != nil {
@@ -332,9 +330,6 @@ func (b *Bank) init() error {
 					return fmt.Errorf("option %q: unknown level %q", o.ID, o.Level)
 				}
 			}
-			q.Dimension = d
-			b.questions = append(b.questions, q)
-			q.Number = len(b.questions)
 		}
 	}
 	if len(b.questions) > maxQuestions {
@@ -359,6 +354,25 @@ func (b *Bank) init() error {
 		}
 	}
 	return nil
+}
+
+// index derives what the bank looks up from its data: the rank of each
+// level, the questions in order with their numbers and dimensions.
+func (b *Bank) index() {
+	b.levelRank = make(map[string]int, len(b.Levels))
+	for i, l := range b.Levels {
+		b.levelRank[l.ID] = i
+	}
+	b.questions = nil
+	for di := range b.Dimensions {
+		d := &b.Dimensions[di]
+		for qi := range d.Questions {
+			q := &d.Questions[qi]
+			q.Dimension = d
+			b.questions = append(b.questions, q)
+			q.Number = len(b.questions)
+		}
+	}
 }
 
 // nonEmpty checks name/text pairs and names the first empty one.

@@ -40,7 +40,9 @@ func (p versionData) load() (*Bank, error) {
 				d.Steps[s.level] = s.steps
 			}
 		}
-		if err := b.init(); err != nil {
+		if !checkGenerated {
+			b.index()
+		} else if err := b.init(); err != nil {
 			return nil, fmt.Errorf("quiz: invalid bank version %d (%s): %w", b.Version, l.lang, err)
 		}
 		if root == nil {
