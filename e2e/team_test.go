@@ -1,0 +1,313 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"cxquiz/quiz"
+)
+
+// teamEnv is a quiz server that stores team check-ins (the default SQLite
+// file in a temporary directory, as launch starts it) and lets one host
+// origin embed it, and that host, serving a page that embeds the quiz for
+// a team through embed.js.
+type teamEnv struct {
+	quiz    *server
+	host    *httptest.Server
+	browser *browser // the suite's Chromium, with this server as base
+
+	mu   sync.Mutex
+	page string // the host page, set once the team exists
+}
+
+func (e *teamEnv) quizOrigin() string { return e.quiz.url.Scheme + "://" + e.quiz.url.Host }
+
+func startTeamEnv(t *testing.T, s *suite) *teamEnv {
+	t.Helper()
+	e := &teamEnv{}
+	e.host = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.mu.Lock()
+		page := e.page
+		e.mu.Unlock()
+		if r.URL.Path != "/" || page == "" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	}))
+	t.Cleanup(e.host.Close)
+	srv, err := startServer(os.Getenv("CXQUIZ_BIN"), "-embed-origins", e.host.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := srv.stop(); err != nil {
+			t.Errorf("stopping the team server: %v", err)
+		}
+		srv.saveLogAs("server-team.log")
+	})
+	e.quiz = srv
+	b := *s.browser
+	b.base = srv.url
+	e.browser = &b
+	return e
+}
+
+// member is one person who takes the check for the team in a browser
+// profile of their own.
+type member struct {
+	name    string
+	answers quiz.Answers
+	embed   bool
+	tb      *tab
+}
+
+// TestTeamJourney runs a team check-in from start to end in the browser:
+// a coordinator creates it, three members in separate browser profiles
+// (one through embed.js on another origin) add their results, the team
+// view shows what package quiz summarises for them, one member withdraws
+// and the coordinator deletes the team.
+func TestTeamJourney(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	src := loadAxe(t)
+	e := startTeamEnv(t, s)
+
+	// The coordinator creates the team.
+	coord := e.browser.journey(t)
+	coord.emulate(desktop)
+	coord.open("/team/new")
+	coord.waitWasm()
+	coord.waitFor("the form to start a team", `!!document.getElementById("team-name") && !!document.getElementById("team-create")`)
+	const teamName = "Leadership team"
+	coord.eval(fmt.Sprintf(`document.getElementById("team-name").value = %s`, js(teamName)), nil)
+	coord.click("#team-create")
+	coord.waitFor("the admin page of the new team", `/^\/team\/[A-Za-z0-9_-]{22}\/admin$/.test(location.pathname) &&
+		new URLSearchParams(location.search).has("k") && !!document.getElementById("join-link") && document.readyState === "complete"`)
+	var created struct {
+		Path, Join, Admin, Heading string
+	}
+	coord.eval(`({path: location.pathname, join: document.getElementById("join-link").value,
+		admin: document.getElementById("admin-link").value,
+		heading: (document.getElementById("screen-heading") || {}).textContent})`, &created)
+	id := strings.Split(created.Path, "/")[2]
+	joinPath := "/team/" + id + "/join"
+	if created.Join != e.quizOrigin()+joinPath {
+		t.Fatalf("the admin page offers the join link %q, want %s", created.Join, e.quizOrigin()+joinPath)
+	}
+	adminURL, err := url.Parse(created.Admin)
+	if err != nil || adminURL.Path != created.Path || adminURL.Query().Get("k") == "" {
+		t.Fatalf("the admin page offers the admin link %q, want %s?k=…", created.Admin, created.Path)
+	}
+	adminPath := adminURL.Path + "?" + adminURL.RawQuery
+	if !strings.Contains(created.Heading, teamName) {
+		t.Errorf("the admin page's heading is %q, want it to name %q", created.Heading, teamName)
+	}
+
+	e.mu.Lock()
+	e.page = hostPage(t, e.quizOrigin(), `data-lang="en" data-accent="`+hostAccent+`" data-team="`+created.Join+`"`)
+	e.mu.Unlock()
+
+	// Three members, each in a browser profile of their own, take the
+	// check with different answers at the same time; one on the host's
+	// page.
+	members := []*member{
+		{name: "phone", answers: s.answers(151)},
+		{name: "desktop", answers: s.answers(152)},
+		{name: "embedded", answers: s.answers(153), embed: true},
+	}
+	for _, m := range members {
+		m.tb = e.browser.journey(t)
+	}
+	t.Run("members", func(t *testing.T) {
+		for _, m := range members {
+			t.Run(m.name, func(t *testing.T) {
+				t.Parallel()
+				parent := m.tb.t
+				m.tb.t = t
+				defer func() { m.tb.t = parent }()
+				if m.embed {
+					e.joinEmbedded(m.tb, id, m.answers)
+				} else {
+					e.join(m.tb, id, m.answers)
+				}
+			})
+		}
+	})
+	if t.Failed() {
+		t.FailNow()
+	}
+
+	// The team view and the admin page show what package quiz summarises
+	// for the three results.
+	var results []quiz.Result
+	for _, m := range members {
+		r, err := s.bank.Score(m.answers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+	}
+	want := s.bank.Summarise(results)
+	viewPath := "/team/" + id
+	for _, vp := range []viewport{phone, desktop} {
+		coord.emulate(vp)
+		for _, pg := range []struct{ name, path string }{{"team-view", viewPath}, {"team-admin", adminPath}} {
+			coord.open(pg.path)
+			coord.assertStatus(pg.path, 200)
+			coord.waitWasm()
+			assertTeamSummary(coord, pg.name, want)
+			assertAxe(coord, src, pg.name+"-"+vp.name)
+			coord.assertFits(pg.name, vp)
+			coord.screenshot(pg.name + "-" + vp.name)
+		}
+	}
+
+	// The first member withdraws from their member page: two remain, too
+	// few to show.
+	w := members[0].tb
+	w.waitFor("the member page", `!!document.getElementById("withdraw")`)
+	w.click("#withdraw")
+	w.waitFor("the withdrawn page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !!document.getElementById("team-view")`, js("/team/"+id+"/withdrawn")))
+	coord.open(viewPath)
+	coord.waitWasm()
+	coord.waitFor("the team view with 2 results and no summary", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "2" &&
+		!!document.getElementById("team-wait") && !document.querySelector(".team-dim")`)
+
+	// The coordinator deletes the team: its join link says so, with 410.
+	coord.open(adminPath)
+	coord.waitWasm()
+	coord.waitFor("the admin page's delete button", `!!document.getElementById("delete")`)
+	coord.expectStatus(joinPath)
+	coord.click("#delete")
+	coord.waitFor("the deleted page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
+		(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted"`, js(joinPath)))
+	coord.assertStatus(joinPath, http.StatusGone)
+	// A member who opens the join link now gets the same page.
+	late := e.browser.journey(t)
+	late.expectStatus(joinPath)
+	late.open(joinPath)
+	late.assertStatus(joinPath, http.StatusGone)
+	late.waitWasm()
+	late.waitFor("the deleted page", `(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted" && !!document.getElementById("start-over")`)
+	late.screenshot("team-deleted")
+}
+
+// join takes the check for the team from its join link and adds the
+// result.
+func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) {
+	tb.t.Helper()
+	tb.open("/team/" + id + "/join")
+	tb.waitWasm()
+	tb.waitFor("the join page", `!!document.getElementById("team-start")`)
+	tb.click("#team-start")
+	tb.answerQuestionsWithMouse(a, 1, tb.questions())
+	tb.assertResult(a)
+	tb.waitFor("the button to add the result", `!!document.getElementById("team-add-button")`)
+	tb.click("#team-add-button")
+	tb.waitFor("the member page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
+		!!document.getElementById("withdraw") && new URLSearchParams(location.search).has("m")`, js("/team/"+id+"/member")))
+}
+
+// joinEmbedded takes the check for the team inside the iframe embed.js
+// puts on the host's page, and adds the result there.
+func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) {
+	t := tb.t
+	t.Helper()
+	tb.allowOrigin(e.host.URL)
+	tb.emulate(phone)
+	fr := newFrame(tb)
+	f := hostFrame(tb, e.host.URL+"/")
+	src, err := url.Parse(f.Src)
+	if err != nil || src.Scheme+"://"+src.Host != e.quizOrigin() || src.Path != "/team/"+id+"/join" || src.Query().Get("embed") != "1" {
+		t.Errorf("with data-team the iframe's src is %q, want %s/team/%s/join?embed=1…", f.Src, e.quizOrigin(), id)
+	}
+	fr.attach()
+	fr.waitFor("the join page in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("team-start")`)
+	fr.click("#team-start")
+	for n := 1; n <= tb.questions(); n++ {
+		fr.waitQuestion(n)
+		i := a[n-1]
+		fr.click("#" + optID(i))
+		fr.waitFor(optID(i)+" checked", fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(i))))
+		fr.settle()
+		fr.click("#next")
+	}
+	fr.waitFor("the result in the iframe", fmt.Sprintf(`location.pathname === "/result" && !!document.querySelector("section.result") &&
+		document.querySelector("section.result").dataset.code === %s && !!document.getElementById("team-add-button")`, js(tb.bank.Encode(a))))
+	tb.screenshot("team-embed-result")
+	fr.click("#team-add-button")
+	fr.waitFor("the member page in the iframe", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
+		!!document.getElementById("withdraw") && document.documentElement.classList.contains("in-frame")`, js("/team/"+id+"/member")))
+	tb.screenshot("team-embed-added")
+}
+
+// assertTeamSummary checks that the team page shows n = 3, the overall
+// mean and level counts and every dimension's mean as package quiz
+// summarises them.
+func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
+	tb.t.Helper()
+	tb.waitFor(name+" with its summary", `!!document.querySelector("section.team-view .team-dim") && !!document.getElementById("team-mean")`)
+	var got struct {
+		N       string
+		Mean    string
+		Overall []struct{ Level, Count string }
+		Dims    []struct{ ID, Mean string }
+	}
+	tb.eval(`(() => {
+		const v = document.querySelector("section.team-view");
+		return {
+			n: v.dataset.n,
+			mean: document.getElementById("team-mean").textContent,
+			overall: [...v.querySelectorAll('[data-dist="overall"] li[data-level]')].map(l => ({level: l.dataset.level, count: l.dataset.count})),
+			dims: [...v.querySelectorAll(".team-dim[data-dimension]")].map(d => ({id: d.dataset.dimension, mean: d.dataset.mean})),
+		};
+	})()`, &got)
+	if got.N != strconv.Itoa(want.N) {
+		tb.t.Errorf("%s: n = %s, want %d", name, got.N, want.N)
+	}
+	if !strings.Contains(got.Mean, strconv.Itoa(want.Overall.Mean)) {
+		tb.t.Errorf("%s: the overall mean reads %q, want %d", name, got.Mean, want.Overall.Mean)
+	}
+	if len(got.Overall) != len(want.Overall.Levels) {
+		tb.t.Errorf("%s: the overall distribution has %d levels, want %d", name, len(got.Overall), len(want.Overall.Levels))
+	}
+	for i, l := range got.Overall {
+		if i < len(want.Overall.Levels) && l.Count != strconv.Itoa(want.Overall.Levels[i]) {
+			tb.t.Errorf("%s: %s results at level %s, want %d", name, l.Count, l.Level, want.Overall.Levels[i])
+		}
+	}
+	if len(got.Dims) != len(want.Dimensions) {
+		tb.t.Errorf("%s: %d dimensions shown, want %d", name, len(got.Dims), len(want.Dimensions))
+	}
+	for i, d := range want.Dimensions {
+		if i >= len(got.Dims) {
+			break
+		}
+		if g := got.Dims[i]; g.ID != d.Dimension.ID || g.Mean != strconv.Itoa(d.Mean) {
+			tb.t.Errorf("%s: dimension %d is %s with mean %s, want %s with mean %d", name, i+1, g.ID, g.Mean, d.Dimension.ID, d.Mean)
+		}
+	}
+}
+
+// assertAxe runs axe-core on the page and fails the test for every
+// violation.
+func assertAxe(tb *tab, src, screen string) {
+	tb.t.Helper()
+	for _, v := range tb.axe(src) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: axe %s (%s): %s\n\t%s", screen, v.ID, v.Impact, v.Help, v.HelpURL)
+		for _, n := range v.Nodes {
+			fmt.Fprintf(&b, "\n\t%s %s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+		}
+		tb.t.Error(b.String())
+	}
+}
