@@ -221,6 +221,17 @@ func (b *browser) openTab(t *testing.T, bcID cdp.BrowserContextID) *tab {
 	return tb
 }
 
+// close closes the tab before the test ends: a page left open would go
+// on asking the server (a team view polls).
+func (tb *tab) close() {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Run(ctx, page.Close()); err != nil {
+		tb.t.Fatalf("closing the tab: %v", err)
+	}
+}
+
 // allowOrigin lets the tab load from another origin (scheme://host:port)
 // than the server's.
 func (tb *tab) allowOrigin(origin string) {

@@ -62,19 +62,25 @@ func startTeamEnv(t *testing.T, s *suite) *teamEnv {
 }
 
 // member is one person who takes the check for the team in a browser
-// profile of their own.
+// context of their own (like a private window: no shared storage).
 type member struct {
 	name    string
 	answers quiz.Answers
 	embed   bool
-	tb      *tab
+	keep    string // the member page's link to keep, for withdrawing later
 }
 
 // TestTeamJourney runs a team check-in from start to end in the browser:
-// a coordinator creates it, three members in separate browser profiles
-// (one through embed.js on another origin) add their results, the team
-// view shows what package quiz summarises for them, one member withdraws
-// and the coordinator deletes the team.
+// a coordinator creates it, three members in browser contexts of their
+// own (one through embed.js on another origin) add their results, the
+// team view shows what package quiz summarises for them, one member
+// withdraws through the link they kept, and the coordinator deletes the
+// team after confirming.
+//
+// Every tab is opened when its person starts, never ahead: a tab's
+// journey deadline runs from its opening. (The members once ran as
+// parallel subtests: the test then waited for the whole suite's queue,
+// twice, and the coordinator's tab, opened first, timed out idle.)
 func TestTeamJourney(t *testing.T) {
 	t.Parallel()
 	s := setup(t)
@@ -116,28 +122,23 @@ func TestTeamJourney(t *testing.T) {
 	e.page = hostPage(t, e.quizOrigin(), `data-lang="en" data-accent="`+hostAccent+`" data-team="`+created.Join+`"`)
 	e.mu.Unlock()
 
-	// Three members, each in a browser profile of their own, take the
-	// check with different answers at the same time; one on the host's
-	// page.
+	// Three members, each in a browser context of their own, take the
+	// check with different answers, one after the other (in parallel
+	// subtests they would wait for the whole suite and then this test
+	// for its turn again); one on the host's page.
 	members := []*member{
 		{name: "phone", answers: s.answers(151)},
 		{name: "desktop", answers: s.answers(152)},
 		{name: "embedded", answers: s.answers(153), embed: true},
 	}
-	for _, m := range members {
-		m.tb = e.browser.journey(t)
-	}
 	t.Run("members", func(t *testing.T) {
 		for _, m := range members {
 			t.Run(m.name, func(t *testing.T) {
-				t.Parallel()
-				parent := m.tb.t
-				m.tb.t = t
-				defer func() { m.tb.t = parent }()
+				tb := e.browser.journey(t)
 				if m.embed {
-					e.joinEmbedded(m.tb, id, m.answers)
+					m.keep = e.joinEmbedded(tb, id, m.answers)
 				} else {
-					e.join(m.tb, id, m.answers)
+					m.keep = e.join(tb, id, m.answers)
 				}
 			})
 		}
@@ -147,7 +148,8 @@ func TestTeamJourney(t *testing.T) {
 	}
 
 	// The team view and the admin page show what package quiz summarises
-	// for the three results.
+	// for the three results. The coordinator comes back to them later, in
+	// a new tab of the same browser context.
 	var results []quiz.Result
 	for _, m := range members {
 		r, err := s.bank.Score(m.answers)
@@ -158,6 +160,10 @@ func TestTeamJourney(t *testing.T) {
 	}
 	want := s.bank.Summarise(results)
 	viewPath := "/team/" + id
+	// The tab the team was created in is done: closed, so that it asks
+	// nothing of the team later (TestTeamLive checks a view left open).
+	coord.close()
+	coord = e.browser.sibling(coord)
 	for _, vp := range []viewport{phone, desktop} {
 		coord.emulate(vp)
 		for _, pg := range []struct{ name, path string }{{"team-view", viewPath}, {"team-admin", adminPath}} {
@@ -171,9 +177,15 @@ func TestTeamJourney(t *testing.T) {
 		}
 	}
 
-	// The first member withdraws from their member page: two remain, too
-	// few to show.
-	w := members[0].tb
+	// The first member withdraws with the link they kept, opened later in
+	// another browser: two remain, too few to show.
+	keep, err := url.Parse(members[0].keep)
+	if err != nil || keep.Path != "/team/"+id+"/member" || keep.Query().Get("m") == "" {
+		t.Fatalf("the member page offers %q to keep, want %s/team/%s/member?m=…", members[0].keep, e.quizOrigin(), id)
+	}
+	w := e.browser.journey(t)
+	w.openURL(members[0].keep)
+	w.waitWasm()
 	w.waitFor("the member page", `!!document.getElementById("withdraw")`)
 	w.click("#withdraw")
 	w.waitFor("the withdrawn page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !!document.getElementById("team-view")`, js("/team/"+id+"/withdrawn")))
@@ -182,12 +194,17 @@ func TestTeamJourney(t *testing.T) {
 	coord.waitFor("the team view with 2 results and no summary", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "2" &&
 		!!document.getElementById("team-wait") && !document.querySelector(".team-dim")`)
 
-	// The coordinator deletes the team: its join link says so, with 410.
+	// The coordinator deletes the team after confirming: its join link
+	// says so, with 410.
 	coord.open(adminPath)
 	coord.waitWasm()
 	coord.waitFor("the admin page's delete button", `!!document.getElementById("delete")`)
-	coord.expectStatus(joinPath)
 	coord.click("#delete")
+	coord.waitFor("the page that asks to confirm", `new URLSearchParams(location.search).get("confirm") === "delete" && !!document.getElementById("delete-confirm")`)
+	assertAxe(coord, src, "team-delete-confirm")
+	coord.screenshot("team-delete-confirm-desktop")
+	coord.expectStatus(joinPath)
+	coord.click("#delete-confirm")
 	coord.waitFor("the deleted page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
 		(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted"`, js(joinPath)))
 	coord.assertStatus(joinPath, http.StatusGone)
@@ -201,9 +218,9 @@ func TestTeamJourney(t *testing.T) {
 	late.screenshot("team-deleted")
 }
 
-// join takes the check for the team from its join link and adds the
-// result.
-func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) {
+// join takes the check for the team from its join link, adds the result
+// and returns the member page's link to keep.
+func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) string {
 	tb.t.Helper()
 	tb.open("/team/" + id + "/join")
 	tb.waitWasm()
@@ -215,11 +232,15 @@ func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) {
 	tb.click("#team-add-button")
 	tb.waitFor("the member page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
 		!!document.getElementById("withdraw") && new URLSearchParams(location.search).has("m")`, js("/team/"+id+"/member")))
+	var keep string
+	tb.eval(`document.getElementById("member-link").value`, &keep)
+	return keep
 }
 
 // joinEmbedded takes the check for the team inside the iframe embed.js
-// puts on the host's page, and adds the result there.
-func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) {
+// puts on the host's page, adds the result there and returns the member
+// page's link to keep.
+func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 	t := tb.t
 	t.Helper()
 	tb.allowOrigin(e.host.URL)
@@ -248,6 +269,9 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) {
 	fr.waitFor("the member page in the iframe", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
 		!!document.getElementById("withdraw") && document.documentElement.classList.contains("in-frame")`, js("/team/"+id+"/member")))
 	tb.screenshot("team-embed-added")
+	var keep string
+	fr.eval(`document.getElementById("member-link").value`, &keep)
+	return keep
 }
 
 // assertTeamSummary checks that the team page shows n = 3, the overall
