@@ -1,0 +1,139 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+
+	"cxquiz/app/team"
+	"cxquiz/quiz"
+)
+
+// TestTeamLive keeps a team view open in one browser context while a
+// member adds a result in another: with the wasm running the view shows
+// the new count and figures by itself, without a navigation or a page
+// load. Then the admin deletes the team with JavaScript turned off: the
+// confirmation step is a plain link and a plain form.
+func TestTeamLive(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	e := startTeamEnv(t, s)
+	tc := newTeamClient(t, e.quiz)
+	loc, err := url.Parse(tc.post("/team/new", url.Values{"name": {"Live"}}).Header.Get("Location"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, key := strings.Split(loc.Path, "/")[2], loc.Query().Get("k")
+	var answers []quiz.Answers
+	add := func(a quiz.Answers) { answers = append(answers, a) }
+	for seed := range uint64(3) {
+		a := s.answers(161 + seed)
+		add(a)
+		tc.post("/team/"+id+"/add", url.Values{"a": {s.bank.Encode(a)}, "m": {team.NewToken()}})
+	}
+	summary := func() quiz.Summary {
+		var rs []quiz.Result
+		for _, a := range answers {
+			r, err := s.bank.Score(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs = append(rs, r)
+		}
+		return s.bank.Summarise(rs)
+	}
+
+	view := e.browser.journey(t)
+	view.emulate(desktop)
+	viewPath := "/team/" + id
+	view.open(viewPath)
+	view.waitWasm()
+	assertTeamSummary(view, "team-view", summary())
+	// A mark that a page load would wipe out.
+	view.eval(`window.cxquizStayed = true`, nil)
+	docs := view.documents()
+	var before string
+	view.eval(`document.getElementById("team-n").textContent`, &before)
+
+	// A fourth member adds their result on their own result page, in
+	// another browser context. Its answers differ from the others', so
+	// the figures change.
+	fourth := s.answers(171)
+	add(fourth)
+	m := e.browser.journey(t)
+	m.open("/result?team=" + id + "&a=" + s.bank.Encode(fourth))
+	m.waitWasm()
+	m.waitFor("the button to add the result", `!!document.getElementById("team-add-button")`)
+	m.click("#team-add-button")
+	m.waitFor("the member page", fmt.Sprintf(`location.pathname === %s && !!document.getElementById("withdraw")`, js("/team/"+id+"/member")))
+	var first string
+	m.eval(`new URLSearchParams(location.search).get("m")`, &first)
+	// Adding again from the same browser replaces the result: the
+	// browser sends the member token it kept.
+	m.open("/result?team=" + id + "&a=" + s.bank.Encode(fourth))
+	m.waitWasm()
+	m.waitFor("the button to add the result", `!!document.getElementById("team-add-button")`)
+	m.click("#team-add-button")
+	m.waitFor("the member page again", fmt.Sprintf(`location.pathname === %s && !!document.getElementById("withdraw")`, js("/team/"+id+"/member")))
+	var second string
+	m.eval(`new URLSearchParams(location.search).get("m")`, &second)
+	if first == "" || second != first {
+		t.Errorf("adding twice from one browser used the member tokens %q and %q, want the same", first, second)
+	}
+	if v := tc.view(id); v.N != 4 {
+		t.Errorf("after one member added twice: n = %d, want 4", v.N)
+	}
+
+	// The open view catches up within one refresh (5 s).
+	view.waitFor("the team view to show 4 results by itself", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "4"`)
+	want := summary()
+	assertTeamSummary(view, "team-view after a new result", want)
+	var after string
+	var stayed bool
+	view.eval(`document.getElementById("team-n").textContent`, &after)
+	view.eval(`window.cxquizStayed === true && location.pathname === `+js(viewPath), &stayed)
+	if after == before || !strings.Contains(after, "4") {
+		t.Errorf("the count read %q and then %q, want it to show 4", before, after)
+	}
+	if !stayed || view.documents() != docs {
+		t.Errorf("the view updated through a page load (%d documents before, %d after; still the same page: %v), want it in place", docs, view.documents(), stayed)
+	}
+
+	// The admin deletes the team without JavaScript: the admin page
+	// links to the confirmation, whose form deletes.
+	admin := e.browser.journey(t)
+	admin.noScript = true
+	admin.run("turning JavaScript off", emulation.SetScriptExecutionDisabled(true))
+	admin.emulate(phone)
+	adminPath := "/team/" + id + "/admin?k=" + key
+	admin.open(adminPath)
+	admin.loaded()
+	admin.click("#delete")
+	admin.waitFor("the page that asks to confirm", `document.readyState === "complete" && new URLSearchParams(location.search).get("confirm") === "delete" && !!document.getElementById("delete-confirm")`)
+	var what string
+	admin.eval(`document.getElementById("delete-what").textContent`, &what)
+	if !strings.Contains(what, "4") {
+		t.Errorf("the confirmation says %q, want it to say how many results (4) go", what)
+	}
+	admin.assertFits("team-delete-confirm", phone)
+	admin.screenshot("team-delete-confirm-phone-noscript")
+	if v := tc.view(id); v.State != team.StateOK || v.N != 4 {
+		t.Fatalf("before confirming: state %q, n = %d; want the team kept", v.State, v.N)
+	}
+	joinPath := "/team/" + id + "/join"
+	admin.expectStatus(joinPath)
+	// The view still open asks on: it will hear 410 and say so.
+	view.expectStatus("/team/" + id + "/view.json")
+	admin.click("#delete-confirm")
+	admin.waitFor("the deleted page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
+		(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted"`, js(joinPath)))
+	admin.assertStatus(joinPath, http.StatusGone)
+	if v := tc.view(id); v.State != team.StateDeleted {
+		t.Errorf("after confirming: state %q, want deleted", v.State)
+	}
+	view.waitFor("the open view to say the team was deleted", `(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted"`)
+}
