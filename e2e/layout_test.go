@@ -2,9 +2,15 @@ package e2e
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+
+	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
 
@@ -87,6 +93,53 @@ func (s *suite) compareScreens() []screen {
 	}
 }
 
+// teamScreens are team views with 3 and 200 results, stored on the
+// suite's server once per run. (12 looks like either; the admin page,
+// the same view under its links, TestTeamJourney checks at 390 and 1280.)
+func (s *suite) teamScreens(t *testing.T) []screen {
+	t.Helper()
+	s.teamsOnce.Do(func() { s.teams, s.teamsErr = s.fillTeams() })
+	if s.teamsErr != nil {
+		t.Fatal(s.teamsErr)
+	}
+	return s.teams
+}
+
+func (s *suite) fillTeams() ([]screen, error) {
+	base := strings.TrimSuffix(s.srv.url.String(), "/")
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(path string, form url.Values) (*url.URL, error) {
+		req, _ := http.NewRequest(http.MethodPost, base+path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", base)
+		res, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			return nil, fmt.Errorf("POST %s: %s", path, res.Status)
+		}
+		return url.Parse(res.Header.Get("Location"))
+	}
+	var out []screen
+	for _, n := range []int{3, 200} {
+		loc, err := post("/team/new", url.Values{"name": {fmt.Sprintf("Regional leadership team with %d results", n)}})
+		if err != nil {
+			return nil, err
+		}
+		id := strings.Split(loc.Path, "/")[2]
+		for i := range n {
+			if _, err := post("/team/"+id+"/add", url.Values{"a": {s.bank.Encode(s.answers(uint64(1000*n + i)))}, "m": {team.NewToken()}}); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, screen{fmt.Sprintf("team-%d", n), "/team/" + id, 200, "section.team-view .team-dim"})
+	}
+	return out, nil
+}
+
 // withParam adds a query parameter ("name=value") to a path.
 func withParam(path, param string) string {
 	if strings.Contains(path, "?") {
@@ -121,7 +174,7 @@ func TestLayout(t *testing.T) {
 					tb := s.browser.journey(t)
 					tb.lang = lang
 					tb.emulate(vp)
-					for _, sc := range append(s.screens(), s.compareScreens()...) {
+					for _, sc := range append(append(s.screens(), s.compareScreens()...), s.teamScreens(t)...) {
 						path := withLang(sc.path, lang)
 						if embed {
 							path = withEmbed(path)
@@ -138,7 +191,10 @@ func TestLayout(t *testing.T) {
 						tb.settle()
 						tb.assertWords(sc.name)
 						tb.assertFits(sc.name, vp)
-						if !strings.HasPrefix(sc.name, "compare") && !(embed && (sc.name == "intro" || sc.name == "result")) {
+						// Of the team screens (checked above all the same),
+						// only the fullest is kept as a picture: full-page
+						// shots of long pages are the costliest step here.
+						if !strings.HasPrefix(sc.name, "compare") && sc.name != "team-200" && !(embed && (sc.name == "intro" || sc.name == "result")) {
 							continue
 						}
 						shot := "layout-" + sc.name
@@ -149,9 +205,31 @@ func TestLayout(t *testing.T) {
 							shot += "-embedded"
 						}
 						tb.screenshot(shot + "-" + vp.name)
+						if sc.name == "team-200" && vp == desktop && !embed {
+							tb.assertPrint(sc.name, shot)
+						}
 					}
 				})
 			}
 		}
 	}
+}
+
+// a4 is the width of an A4 page's printable area at 96 dpi (210 mm less
+// the 14 mm margins quiz.css sets).
+var a4 = viewport{"A4 page", 688, 1010, 1, false}
+
+// assertPrint lays the page out as print media on an A4 page's width:
+// no word broken inside, nothing wider than the page. It saves a
+// screenshot as shot-print, and leaves the tab as it was.
+func (tb *tab) assertPrint(screen, shot string) {
+	tb.t.Helper()
+	tb.run("emulating print on A4", emulation.SetEmulatedMedia().WithMedia("print"),
+		emulation.SetDeviceMetricsOverride(a4.width, a4.height, a4.scale, a4.mobile))
+	tb.settle()
+	tb.assertWords(screen + " printed")
+	tb.assertFits(screen+" printed", a4)
+	tb.screenshot(shot + "-print")
+	tb.run("emulating the screen again", emulation.SetEmulatedMedia().WithMedia(""))
+	tb.emulate(desktop)
 }

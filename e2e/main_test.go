@@ -20,6 +20,10 @@ type suite struct {
 	bank    *quiz.Bank  // the latest version, the one new quizzes use
 	banks   *quiz.Banks // every version the server holds
 	dataDir string      // the shared browser's profile
+
+	teamsOnce sync.Once
+	teams     []screen // team views with many results (teamScreens)
+	teamsErr  error
 }
 
 var shared struct {
@@ -63,7 +67,8 @@ func start(bin string) (*suite, error) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		return nil, err
 	}
-	srv, err := startServer(bin)
+	// No limit on adding results: TestLayout fills teams with hundreds.
+	srv, err := startServer(bin, "-team-add-limit", "-1")
 	if err != nil {
 		return nil, err
 	}
