@@ -7,6 +7,9 @@ import (
 
 	"cxquiz/app/screens"
 	"cxquiz/app/startup"
+	_ "cxquiz/app/startup/split/crypto"
+	_ "cxquiz/app/startup/split/http"
+	_ "cxquiz/app/startup/split/netip"
 	"cxquiz/quiz"
 )
 
@@ -23,6 +26,7 @@ func main() {
 		app.Log(err)
 		return
 	}
+	startup.Yield()
 	screens.Register(b)
 	startup.Mark("cxquiz:loaded")
 	startup.Yield()
