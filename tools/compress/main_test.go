@@ -117,3 +117,46 @@ func decode(t *testing.T, path string, newReader func(io.Reader) (io.Reader, err
 	}
 	return b
 }
+
+// TestRunWasmWindow checks that WebAssembly is compressed with the large
+// window (read from the stream header, RFC 7932 section 9.1) and other
+// files with the default one, and that both decode.
+func TestRunWasmWindow(t *testing.T) {
+	dir := t.TempDir()
+	want := []byte(strings.Repeat("\x00asm customer lifetime value\n", 300))
+	for _, name := range []string{"app.wasm", "app.js"} {
+		if err := os.WriteFile(filepath.Join(dir, name), want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := run(dir, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for name, lgwin := range map[string]int{"app.wasm.br": wasmWindow, "app.js.br": 22} {
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := window(b); got != lgwin {
+			t.Errorf("%s: window 2^%d, want 2^%d", name, got, lgwin)
+		}
+		if got := decode(t, p, func(r io.Reader) (io.Reader, error) {
+			return brotli.NewReader(r), nil
+		}); !bytes.Equal(got, want) {
+			t.Errorf("%s decodes to %d bytes, want %d", name, len(got), len(want))
+		}
+	}
+}
+
+// window reads WBITS, the log2 window size, from a brotli stream's first
+// bits (for windows of 16 to 24, the ones this tool writes).
+func window(b []byte) int {
+	if len(b) == 0 || b[0]&1 == 0 {
+		return 16
+	}
+	if n := int(b[0]>>1) & 7; n != 0 {
+		return 17 + n
+	}
+	return 0 // 10 to 15 or 17: not written here
+}
