@@ -29,6 +29,11 @@ func main() {
 	startup.Yield()
 	screens.Register(b)
 	startup.Mark("cxquiz:loaded")
+	for _, step := range screens.Rehearsal(b) {
+		startup.Yield()
+		step()
+	}
+	startup.Mark("cxquiz:rehearsed")
 	startup.Yield()
 	// go-app builds the screen of the address and puts it in place of the
 	// prerendered one; screens.restorePrerendered marks cxquiz:mounted.

@@ -33,7 +33,9 @@ type page struct {
 	team team.View
 	// stopPolling ends the current page's team polling, if any.
 	stopPolling context.CancelFunc
-	teams       bool
+	// frame renders the layout alone, for the rehearsal (warm.go).
+	frame bool
+	teams bool
 }
 
 func newPage(b *quiz.Banks, served string) *page {
@@ -141,6 +143,9 @@ func (p *page) title(t Texts) string {
 
 func (p *page) Render() app.UI {
 	t := T(p.lang())
+	if p.frame {
+		return p.layout(t, nil)
+	}
 	var body app.UI
 	switch p.r.Screen {
 	case route.Intro:

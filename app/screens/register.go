@@ -16,5 +16,8 @@ import (
 // server chose for a URL without ?lang= (lang.go).
 func Register(banks *quiz.Banks) {
 	served := servedLang()
-	app.RouteWithRegexp("^/.*$", func() app.Composer { return newPage(banks, served) })
+	app.RouteWithRegexp(everyPath, func() app.Composer { return newPage(banks, served) })
 }
+
+// everyPath is the route of every path.
+const everyPath = "^/.*$"
