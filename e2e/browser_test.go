@@ -32,7 +32,7 @@ const (
 	journeyTimeout = 3 * time.Minute        // one tab, start to end
 	actionTimeout  = 30 * time.Second       // one navigation, click or key
 	waitTimeout    = 15 * time.Second       // one condition to come true
-	focusTimeout   = 2 * time.Second        // focus to move after a step
+	readTimeout    = actionTimeout          // one read of the page (a poll's check, a failure's state)
 	pollInterval   = 15 * time.Millisecond  // how often a condition is checked
 	settleTimeout  = 200 * time.Millisecond // for late events at the end
 )
@@ -406,7 +406,7 @@ func (tb *tab) eval(expr string, out any) {
 
 // state describes the page for failure messages.
 func (tb *tab) state() string {
-	ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, readTimeout)
 	defer cancel()
 	var s string
 	err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify({
@@ -439,7 +439,7 @@ func (tb *tab) waitFor(what, cond string) {
 func (tb *tab) poll(cond string, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
+		ctx, cancel := context.WithTimeout(tb.ctx, readTimeout)
 		var ok bool
 		err := chromedp.Run(ctx, chromedp.Evaluate(cond, &ok))
 		cancel()

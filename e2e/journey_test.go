@@ -285,12 +285,12 @@ func TestJourneyBeforeWasm(t *testing.T) {
 	tb.markPage()
 	tb.waitFor("question 4 after the wasm took over", fmt.Sprintf(`(document.getElementById("screen-heading") || {}).textContent === %s`, js(s.bank.Question(4).Text)))
 	tb.assertCode(4, upTo(a, 3))
-	if err := tb.poll(fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(a[3]))), focusTimeout); err != nil {
+	if err := tb.poll(fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(a[3]))), waitTimeout); err != nil {
 		t.Errorf("the choice made before the wasm took over is lost: %v; page: %s", err, tb.state())
 	} else {
 		tb.settle()
 	}
-	if err := tb.poll(fmt.Sprintf(`document.activeElement && document.activeElement.id === %s`, js(optID(a[3]))), focusTimeout); err != nil {
+	if err := tb.poll(fmt.Sprintf(`document.activeElement && document.activeElement.id === %s`, js(optID(a[3]))), waitTimeout); err != nil {
 		t.Errorf("after the wasm took over, focus is not back on %s where it was; page: %s", optID(a[3]), tb.state())
 	}
 	tb.click("#next")

@@ -361,7 +361,7 @@ func (tb *tab) assertResume(when string, n int, a quiz.Answers, en map[string]st
 		Shown, Start bool
 		Href, Where  string
 	}
-	tb.poll(visibleJS("resume"), focusTimeout)
+	tb.poll(visibleJS("resume"), waitTimeout)
 	tb.eval(fmt.Sprintf(`({
 		shown: %s,
 		start: %s,

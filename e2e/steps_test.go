@@ -66,9 +66,9 @@ func (tb *tab) assertHeadingFocus(screen string) {
 	if tb.noScript || tb.focusReported {
 		return
 	}
-	if err := tb.poll(`document.activeElement && document.activeElement.id === "screen-heading"`, focusTimeout); err != nil {
+	if err := tb.poll(`document.activeElement && document.activeElement.id === "screen-heading"`, waitTimeout); err != nil {
 		tb.focusReported = true
-		tb.t.Errorf("%s: focus is not on #screen-heading %s later (reported once per journey); page: %s", screen, focusTimeout, tb.state())
+		tb.t.Errorf("%s: focus is not on #screen-heading %s later (reported once per journey); page: %s", screen, waitTimeout, tb.state())
 	}
 }
 
@@ -232,7 +232,7 @@ func (tb *tab) assertShareLink(a quiz.Answers) {
 		const u = new URL(input.value, "http://relative.invalid/");
 		return u.origin === %s && u.pathname === "/result" && u.searchParams.get("a") === %s;
 	})()`, js(tb.base.Scheme+"://"+tb.base.Host), js(tb.bank.Encode(a)))
-	if err := tb.poll(ok, focusTimeout); err != nil {
+	if err := tb.poll(ok, waitTimeout); err != nil {
 		var link string
 		tb.eval(`(document.getElementById("share-link") || {value: ""}).value`, &link)
 		tb.t.Errorf("the share link shows %q, want a full URL of %s/result with a=%s", link, tb.base, tb.bank.Encode(a))
@@ -256,13 +256,13 @@ func (tb *tab) assertResultActions(a quiz.Answers) {
 		const u = new URL(window.__e2eCopied, "http://relative.invalid/");
 		return u.origin === %s && u.pathname === "/result" && u.searchParams.get("a") === %s;
 	})()`, js(tb.base.Scheme+"://"+tb.base.Host), js(tb.bank.Encode(a)))
-	if err := tb.poll(ok, focusTimeout); err != nil {
+	if err := tb.poll(ok, waitTimeout); err != nil {
 		var copied any
 		tb.eval(`window.__e2eCopied`, &copied)
 		tb.t.Errorf("Copy put %#v on the clipboard, want a full URL of %s/result with a=%s", copied, tb.base, tb.bank.Encode(a))
 	}
 	tb.click("#print")
-	if err := tb.poll(`window.__e2ePrinted === 1`, focusTimeout); err != nil {
+	if err := tb.poll(`window.__e2ePrinted === 1`, waitTimeout); err != nil {
 		tb.t.Errorf("Print did not open the print dialog")
 	}
 }

@@ -122,6 +122,6 @@
       p.appendChild(a);
       container.replaceChild(p, frame);
       emit("refused", { url: a.href });
-    }, 2500);
+    }, 2500); // e2e's refusalGrace: a timer never fires early, so the test checks it from below
   });
 })();
