@@ -434,8 +434,9 @@ func (e *embedEnv) refused(t *testing.T) {
 	// The link must come, however loaded the machine: wait as long as
 	// the tab may live, not a guess at how fast a refusal is.
 	const fallback = `!!document.querySelector("#quiz p.cxquiz-fallback a[target=_blank]") && !document.querySelector("#quiz iframe")`
+	// (less a read, to leave time to describe the page on failure)
 	deadline, _ := tb.ctx.Deadline()
-	if err := tb.poll(fallback, time.Until(deadline)); err != nil {
+	if err := tb.poll(fallback, time.Until(deadline)-readTimeout); err != nil {
 		t.Fatalf("no fallback link in place of the refused frame within the tab's %s: %v; page: %s", journeyTimeout, err, tb.state())
 	}
 	took := time.Since(start)
