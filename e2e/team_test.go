@@ -171,7 +171,7 @@ func TestTeamJourney(t *testing.T) {
 			coord.assertStatus(pg.path, 200)
 			coord.waitWasm()
 			assertTeamSummary(coord, pg.name, want)
-			assertAxe(coord, src, pg.name+"-"+vp.name)
+			coord.assertAxe(src, pg.name+"-"+vp.name)
 			coord.assertFits(pg.name, vp)
 			coord.screenshot(pg.name + "-" + vp.name)
 		}
@@ -201,7 +201,7 @@ func TestTeamJourney(t *testing.T) {
 	coord.waitFor("the admin page's delete button", `!!document.getElementById("delete")`)
 	coord.click("#delete")
 	coord.waitFor("the page that asks to confirm", `new URLSearchParams(location.search).get("confirm") === "delete" && !!document.getElementById("delete-confirm")`)
-	assertAxe(coord, src, "team-delete-confirm")
+	coord.assertAxe(src, "team-delete-confirm")
 	coord.screenshot("team-delete-confirm-desktop")
 	coord.expectStatus(joinPath)
 	coord.click("#delete-confirm")
@@ -319,19 +319,5 @@ func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
 		if g := got.Dims[i]; g.ID != d.Dimension.ID || g.Mean != strconv.Itoa(d.Mean) {
 			tb.t.Errorf("%s: dimension %d is %s with mean %s, want %s with mean %d", name, i+1, g.ID, g.Mean, d.Dimension.ID, d.Mean)
 		}
-	}
-}
-
-// assertAxe runs axe-core on the page and fails the test for every
-// violation.
-func assertAxe(tb *tab, src, screen string) {
-	tb.t.Helper()
-	for _, v := range tb.axe(src) {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s: axe %s (%s): %s\n\t%s", screen, v.ID, v.Impact, v.Help, v.HelpURL)
-		for _, n := range v.Nodes {
-			fmt.Fprintf(&b, "\n\t%s %s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-		}
-		tb.t.Error(b.String())
 	}
 }
