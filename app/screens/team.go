@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -99,21 +98,6 @@ func (p *page) loadTeam(ctx app.Context) {
 			}
 		}
 	})
-}
-
-func fetchView(ctx context.Context, url string) (team.View, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return team.View{}, err
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return team.View{}, err
-	}
-	defer res.Body.Close()
-	var v team.View
-	err = json.NewDecoder(res.Body).Decode(&v)
-	return v, err
 }
 
 // embeddedView reads the view the server rendered the page with.

@@ -1,0 +1,16 @@
+//go:build !wasm
+
+package screens
+
+import (
+	"context"
+	"errors"
+
+	"cxquiz/app/team"
+)
+
+// fetchView is the browser's (fetch_wasm.go): the server renders a team
+// page from the view it was handed (ViewParam) and never asks itself.
+func fetchView(context.Context, string) (team.View, error) {
+	return team.View{}, errors.New("screens: fetchView runs in the browser only")
+}
