@@ -3,7 +3,6 @@
 package screens
 
 import (
-	"context"
 	"errors"
 
 	"cxquiz/app/team"
@@ -11,6 +10,6 @@ import (
 
 // fetchView is the browser's (fetch_wasm.go): the server renders a team
 // page from the view it was handed (ViewParam) and never asks itself.
-func fetchView(context.Context, string) (team.View, error) {
+func fetchView(<-chan struct{}, string) (team.View, error) {
 	return team.View{}, errors.New("screens: fetchView runs in the browser only")
 }

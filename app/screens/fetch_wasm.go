@@ -3,7 +3,6 @@
 package screens
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"syscall/js"
@@ -11,16 +10,24 @@ import (
 	"cxquiz/app/team"
 )
 
-// fetchView asks the server for a team's view with the browser's fetch.
+// fetchView asks the server for a team's view with the browser's fetch,
+// and aborts the request when ended is closed.
 // Not net/http: its client links the whole transport (TLS, x509, HTTP/2)
 // that net/http keeps for when fetch is missing, about 2.8 MB of app.wasm,
 // though in a browser every request goes through fetch anyway.
-func fetchView(ctx context.Context, url string) (team.View, error) {
+func fetchView(ended <-chan struct{}, url string) (team.View, error) {
 	abort := js.Global().Get("AbortController").New()
 	opts := js.Global().Get("Object").New()
 	opts.Set("signal", abort.Get("signal"))
-	stop := context.AfterFunc(ctx, func() { abort.Call("abort") })
-	defer stop()
+	settled := make(chan struct{})
+	defer close(settled)
+	go func() {
+		select {
+		case <-ended:
+			abort.Call("abort")
+		case <-settled:
+		}
+	}()
 	res, err := await(js.Global().Call("fetch", url, opts))
 	if err != nil {
 		return team.View{}, err
@@ -35,7 +42,7 @@ func fetchView(ctx context.Context, url string) (team.View, error) {
 }
 
 // await waits for promise p to settle. It does not give up when the
-// context ends: the callbacks must outlive the promise (calling a released
+// polling ends: the callbacks must outlive the promise (calling a released
 // js.Func breaks the program), and fetchView's abort settles it promptly.
 func await(p js.Value) (js.Value, error) {
 	done := make(chan js.Value, 1)

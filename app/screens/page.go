@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -32,7 +31,7 @@ type page struct {
 	// team check-ins at all.
 	team team.View
 	// stopPolling ends the current page's team polling, if any.
-	stopPolling context.CancelFunc
+	stopPolling func()
 	// frame renders the layout alone, for the rehearsal (warm.go).
 	frame bool
 	teams bool

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -78,13 +77,23 @@ func (p *page) loadTeam(ctx app.Context) {
 	if r.TeamKey != "" {
 		url += "?k=" + r.TeamKey
 	}
-	pctx, stop := context.WithCancel(ctx)
-	p.stopPolling = stop
+	// The polling ends with the next navigation (stopPolling) or with the
+	// page (ctx). A channel rather than context.WithCancel: app.wasm
+	// links no cancelable context otherwise.
+	stopped, ended := make(chan struct{}), make(chan struct{})
+	p.stopPolling = func() { close(stopped) }
+	go func() {
+		select {
+		case <-stopped:
+		case <-ctx.Done():
+		}
+		close(ended)
+	}()
 	ctx.Async(func() {
-		for pctx.Err() == nil {
-			v, err := fetchView(pctx, url)
+		for !isClosed(ended) {
+			v, err := fetchView(ended, url)
 			ctx.Dispatch(func(ctx app.Context) {
-				if err == nil && pctx.Err() == nil {
+				if err == nil && !isClosed(ended) {
 					p.team = v
 				}
 			})
@@ -92,12 +101,22 @@ func (p *page) loadTeam(ctx app.Context) {
 				return
 			}
 			select {
-			case <-pctx.Done():
+			case <-ended:
 				return
 			case <-time.After(teamRefresh):
 			}
 		}
 	})
+}
+
+// isClosed reports whether c is closed.
+func isClosed(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
 }
 
 // embeddedView reads the view the server rendered the page with.
