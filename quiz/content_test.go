@@ -39,7 +39,9 @@ type persona struct {
 	Answers map[string]string `json:"answers"` // question id → option id
 }
 
-func TestPersonasLandWhereTheSeedsPutThem(t *testing.T) {
+// loadPersonas reads testdata/personas.json.
+func loadPersonas(t *testing.T) []persona {
+	t.Helper()
 	data, err := os.ReadFile("testdata/personas.json")
 	if err != nil {
 		t.Fatal(err)
@@ -48,27 +50,40 @@ func TestPersonasLandWhereTheSeedsPutThem(t *testing.T) {
 	if err := json.Unmarshal(data, &personas); err != nil {
 		t.Fatal(err)
 	}
+	return personas
+}
+
+// answers returns the persona's answer set for b, a version the fixtures
+// were answered for.
+func (p persona) answers(t *testing.T, b *Bank) Answers {
+	t.Helper()
+	a := b.NewAnswers()
+	for _, q := range b.Questions() {
+		oid, ok := p.Answers[q.ID]
+		for i, o := range q.Options {
+			if o.ID == oid {
+				a[q.Number-1] = i
+			}
+		}
+		if !ok || a[q.Number-1] == Unanswered {
+			t.Fatalf("%s: no valid answer to %s (%q)", p.ID, q.ID, oid)
+		}
+	}
+	if len(p.Answers) != len(b.Questions()) {
+		t.Fatalf("%s: %d answers for %d questions", p.ID, len(p.Answers), len(b.Questions()))
+	}
+	return a
+}
+
+func TestPersonasLandWhereTheSeedsPutThem(t *testing.T) {
+	personas := loadPersonas(t)
 	if len(personas) < 6 {
 		t.Fatalf("%d personas, want at least 6", len(personas))
 	}
 	levels := map[string]bool{}
 	for _, b := range contentBanks(t) {
 		for _, p := range personas {
-			a := b.NewAnswers()
-			for _, q := range b.Questions() {
-				oid, ok := p.Answers[q.ID]
-				for i, o := range q.Options {
-					if o.ID == oid {
-						a[q.Number-1] = i
-					}
-				}
-				if !ok || a[q.Number-1] == Unanswered {
-					t.Fatalf("%s: no valid answer to %s (%q)", p.ID, q.ID, oid)
-				}
-			}
-			if len(p.Answers) != len(b.Questions()) {
-				t.Fatalf("%s: %d answers for %d questions", p.ID, len(p.Answers), len(b.Questions()))
-			}
+			a := p.answers(t, b)
 			res, err := b.Score(a)
 			if err != nil {
 				t.Fatal(err)
