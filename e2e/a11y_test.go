@@ -74,6 +74,9 @@ func (s *suite) screens() []screen {
 		{"intro", "/", 200, "#start"},
 		{"question", "/q/3?a=" + s.bank.Encode(upTo(a, 2)), 200, "form#answer"},
 		{"result", "/result?a=" + code, 200, "section.result"},
+		// Nearly every answer at the top: the note and the evidence
+		// questions.
+		{"result-high", "/result?a=" + s.bank.Encode(s.nearlyTop()), 200, "section.result #check"},
 		{"unfinished", "/result?a=" + s.bank.Encode(upTo(a, 5)), 200, "#continue"},
 		{"damaged", "/result?a=" + code[:len(code)-1], 400, "#start-over"},
 		// Links made with version 1 of the questions.
@@ -99,6 +102,27 @@ func (s *suite) screens() []screen {
 		screen{"compare-mixed", mixed + "&r=" + code, 200, "#versions"},
 		screen{"notfound", "/no-such-page", 404, "#start-over"},
 	)
+}
+
+// nearlyTop answers every question with its highest-level option but the
+// last two, which get the level below: just enough top answers for the
+// result's note (quiz.Result.NearlyAllTop), and one dimension short of
+// the top level.
+func (s *suite) nearlyTop() quiz.Answers {
+	a := s.bank.NewAnswers()
+	n := len(s.bank.Levels)
+	for i, q := range s.bank.Questions() {
+		want := s.bank.Levels[n-1].ID
+		if i >= len(a)-2 {
+			want = s.bank.Levels[n-2].ID
+		}
+		for j, o := range q.Options {
+			if o.Level == want {
+				a[i] = j
+			}
+		}
+	}
+	return a
 }
 
 // withLang adds ?lang= to a path, unless lang is the default.

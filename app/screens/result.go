@@ -43,6 +43,7 @@ func (p *page) renderResult(t Texts) app.UI {
 		),
 		app.P().Class("lead").Text(res.Level.Description),
 		levelScale(t, b, res),
+		p.checkNote(t, res),
 		p.renderTeamAdd(t),
 
 		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
@@ -67,6 +68,8 @@ func (p *page) renderResult(t Texts) app.UI {
 				}),
 			),
 		),
+
+		evidence(t, b, res),
 
 		app.H2().Text(t.S("result.next")),
 		app.Range(start).Slice(func(i int) app.UI {
@@ -121,6 +124,65 @@ func unevenNote(t Texts, res quiz.Result) app.UI {
 		return app.Text("")
 	}
 	return app.P().ID("uneven").Class("note uneven").Text(t.S("result.uneven", "dims", strings.Join(names, ", ")))
+}
+
+// checkNote appears when nearly every answer sits at the highest level
+// (quiz.Result.NearlyAllTop). It changes nothing in the result: it says
+// that such a result is rare, what would show it, and that colleagues'
+// answers are the way to check it, and it names no answer and no option,
+// so that it tells no one which answers score high.
+func (p *page) checkNote(t Texts, res quiz.Result) app.UI {
+	if !res.NearlyAllTop() {
+		return nil
+	}
+	var others app.UI
+	switch {
+	case !p.teamsOn():
+		// The static export has no team check-ins; results compare all
+		// the same.
+		others = app.P().Body(
+			app.Text(t.S("result.check.compare")+" "),
+			app.A().ID("check-compare").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
+		)
+	case p.r.Prefs.Team != "":
+		// A member of a team check-in has its form just below.
+		others = app.P().Text(t.S("result.check.team"))
+	default:
+		others = app.P().Body(
+			app.Text(t.S("result.check.team")+" "),
+			app.A().ID("check-team").Href(route.TeamNewURL(p.r.Prefs, "result")).Text(t.S("team.new.link")),
+		)
+	}
+	return app.Section().ID("check").Class("note check").Aria("labelledby", "check-title").Body(
+		app.H2().ID("check-title").Text(t.S("result.check.title")),
+		app.P().Text(t.S("result.check.text")),
+		others,
+	)
+}
+
+// evidence asks, for each dimension at the highest level, one question
+// whose answer a colleague could see: a decision, a date, who took it.
+// The questions are in the interface texts (evidence.ID), one per
+// dimension id of every bank version.
+func evidence(t Texts, b *quiz.Bank, res quiz.Result) app.UI {
+	top := res.TopDimensions()
+	if len(top) == 0 {
+		return nil
+	}
+	_, high := b.Poles()
+	return app.Section().ID("evidence").Class("evidence").Aria("labelledby", "evidence-title").Body(
+		app.H2().ID("evidence-title").Text(t.S("result.evidence.title")),
+		app.P().Text(t.S("result.evidence.lead", "level", high.Name)),
+		app.Dl().Body(
+			app.Range(top).Slice(func(i int) app.UI {
+				d := top[i]
+				return app.Div().DataSet("dimension", d.Dimension.ID).Body(
+					app.Dt().Text(d.Dimension.Name),
+					app.Dd().Text(t.S("evidence."+d.Dimension.ID)),
+				)
+			}),
+		),
+	)
 }
 
 // levelScale lists every level with its range, the reached one marked.

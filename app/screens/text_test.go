@@ -35,3 +35,18 @@ func TestTextsAreTheJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every dimension of every bank version has its evidence question (see
+// evidence in result.go) in every language: a result of any version may
+// reach the top level in any of them.
+func TestEvidenceForEveryDimension(t *testing.T) {
+	for _, b := range banks.All() {
+		for _, d := range b.Dimensions {
+			for lang, tx := range uiTexts {
+				if s := tx.m["evidence."+d.ID]; strings.TrimSpace(s) == "" {
+					t.Errorf("version %d, %s: no evidence question for dimension %q", b.Version, lang, d.ID)
+				}
+			}
+		}
+	}
+}
