@@ -33,7 +33,7 @@ var uiTexts = map[string]Texts{
 		"evidence.change":        "Nennen Sie die letzte eigene Regel oder den letzten eigenen Ablauf, an dem ein Kunde hängen blieb: Was ist daraus geworden, und wer hat entschieden?",
 		"evidence.frontline":     "Fragen Sie jemanden im Kundenkontakt nach der letzten Ausnahme, die er oder sie gemacht hat: Wer hat sie entschieden, und hat sich danach etwas geändert?",
 		"evidence.leadership":    "Sehen Sie sich an, was die Leitung (bzw. die Inhaberin oder der Inhaber) zuletzt geprüft hat: Was stand darin über Kunden, und wurde deshalb etwas entschieden?",
-		"evidence.listening":     "Nennen Sie das Letzte, was Sie über eine Gruppe von Kunden erfahren haben und was danach jemand anders gemacht hat: Wie haben Sie es erfahren, und wann?",
+		"evidence.listening":     "Nennen Sie das Letzte, was Sie über eine Gruppe von Kunden erfahren haben und woraufhin jemand etwas anders gemacht hat: Wie haben Sie es erfahren, und wann?",
 		"evidence.metrics":       "Welche Zahl zu Kunden hat zuletzt verändert, wohin Geld oder Zeit fließt? Nennen Sie die Besprechung und was sich verschoben hat.",
 		"evidence.scope":         "Nehmen Sie die letzte Änderung, die Kunden bemerkt haben: Wer hat deshalb seine Arbeitsweise geändert, und wer hat darum gebeten?",
 		"evidence.strategy":      "Nennen Sie den letzten Plan, der gegen seine Folgen für Kunden abgewogen wurde: Was wurde entschieden, wann, und von wem?",
