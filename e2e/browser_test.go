@@ -424,7 +424,7 @@ func (tb *tab) state() string {
 	return s
 }
 
-// waitFor polls the JavaScript expression cond until it is true, failing
+// waitFor polls the JavaScript expression cond (or the promise it returns) until it is true, failing
 // the test after waitTimeout.
 func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
@@ -433,7 +433,7 @@ func (tb *tab) waitFor(what, cond string) {
 	}
 }
 
-// poll evaluates cond until it is true or timeout has passed. Errors
+// poll evaluates cond (a value or a promise of one) until it is true or timeout has passed. Errors
 // while polling are normal during a page load and only returned at the
 // end.
 func (tb *tab) poll(cond string, timeout time.Duration) error {
@@ -441,7 +441,7 @@ func (tb *tab) poll(cond string, timeout time.Duration) error {
 	for {
 		ctx, cancel := context.WithTimeout(tb.ctx, readTimeout)
 		var ok bool
-		err := chromedp.Run(ctx, chromedp.Evaluate(cond, &ok))
+		err := chromedp.Run(ctx, chromedp.Evaluate(cond, &ok, awaitPromise))
 		cancel()
 		if err == nil && ok {
 			return nil
@@ -455,6 +455,10 @@ func (tb *tab) poll(cond string, timeout time.Duration) error {
 		time.Sleep(pollInterval)
 	}
 }
+
+// awaitPromise makes chromedp.Evaluate wait for a promise the expression
+// returns; other values come as they are.
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
 // loaded waits for the current document to have loaded.
 func (tb *tab) loaded() {

@@ -47,6 +47,9 @@
       var el = document.getElementById(lastFocusId);
       if (el) el.focus({ preventScroll: true });
     }
+    // Offline, the page came as the intro, hidden under the loader, where
+    // nothing could take focus: a question starts at its heading.
+    focusQuestion();
     absoluteShareLink();
   }
   // The wasm calls this once it has rendered its first screen.
@@ -317,12 +320,16 @@
     if (m && !m.value) m.value = memberToken(f.getAttribute("data-member-team"));
   }, true);
 
+  // A question page starts with focus on its heading, as a step does.
+  function focusQuestion() {
+    if (!/^\/q\/\d+$/.test(location.pathname)) return;
+    var h = document.getElementById("screen-heading");
+    if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
+  }
+
   function start() {
     absoluteShareLink();
-    if (/^\/q\/\d+$/.test(location.pathname)) {
-      var h = document.getElementById("screen-heading");
-      if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
-    }
+    focusQuestion();
     watch();
     if (embedded) {
       document.documentElement.classList.add("in-frame");

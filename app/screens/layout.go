@@ -30,7 +30,7 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 			return app.Header().Class("top").Body(
 				app.A().Class("brand").Href(p.r.IntroURL()).Body(
 					// go-app drops an empty alt, so the decorative logo says so by role.
-					app.Img().Src("/web/icon.svg").Role("presentation").Width(28).Height(28),
+					app.Img().Src(webFile("/web/icon.svg")).Role("presentation").Width(28).Height(28),
 					app.Span().Text(t.S("app.name")),
 				),
 				p.renderLangSwitch(t),

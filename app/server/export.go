@@ -38,6 +38,10 @@ func (s *Server) Export(dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
 		return err
 	}
+	// And the service worker that opens any page offline.
+	if err := os.WriteFile(filepath.Join(dir, "app-worker.js"), s.workerJS, 0o644); err != nil {
+		return err
+	}
 	embed, err := fs.ReadFile(s.cfg.Files, "embed.js")
 	if err != nil {
 		return err

@@ -75,14 +75,15 @@ type Config struct {
 
 // Server serves the quiz.
 type Server struct {
-	cfg     Config
-	banks   *quiz.Banks
-	langs   language.Matcher  // the bank's languages, for Accept-Language
-	origins []string          // allowed to embed the quiz
-	headers map[string]string // on every response
-	appJS   []byte            // go-app's app.js, adapted to iframes
-	pages   *pageCache        // rendered pages by URL
-	styles  []byte            // the <style> element every page carries
+	cfg      Config
+	banks    *quiz.Banks
+	langs    language.Matcher  // the bank's languages, for Accept-Language
+	origins  []string          // allowed to embed the quiz
+	headers  map[string]string // on every response
+	appJS    []byte            // go-app's app.js, adapted to iframes
+	workerJS []byte            // go-app's service worker, able to open any page offline
+	pages    *pageCache        // rendered pages by URL
+	styles   []byte            // the <style> element every page carries
 	// loaderIcon is the image of go-app's (hidden) loader: the icon the
 	// page's header shows already, not one more download.
 	loaderIcon string
@@ -169,6 +170,10 @@ func New(c Config) (*Server, error) {
 	// under /web/.
 	a.add("/app.js", "text/javascript; charset=utf-8", s.appJS)
 	a.add("/wasm_exec.js", "text/javascript; charset=utf-8", s.goappFile("/wasm_exec.js"))
+	if s.workerJS, err = s.adaptWorkerJS(); err != nil {
+		return nil, err
+	}
+	a.add("/app-worker.js", "text/javascript; charset=utf-8", s.workerJS)
 	var quizCSS []byte
 	if f, ok := a.files["quiz.css"]; ok {
 		quizCSS = f.raw
@@ -249,8 +254,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.assets.serve(w, r, "/wasm_exec.js")
 	case p == "/embed.js":
 		s.assets.serve(w, r, "embed.js")
-	case p == "/app.css", p == "/app-worker.js",
-		p == "/manifest.webmanifest", p == "/manifest.json":
+	case p == "/app-worker.js":
+		s.assets.serve(w, r, "/app-worker.js")
+	case p == "/app.css", p == "/manifest.webmanifest", p == "/manifest.json":
 		s.app.ServeHTTP(w, r)
 	case p == "/app.wasm", p == "/goapp.wasm":
 		s.assets.serve(w, r, "app.wasm")
@@ -602,6 +608,44 @@ func (s *Server) adaptAppJS() ([]byte, error) {
 		js = strings.Replace(js, p[0], p[1], 1)
 	}
 	return []byte(js), nil
+}
+
+// offlineShell is what go-app's service worker does when the network
+// fails: it answers the page from its cache, and only the intro ("/") is
+// there (pages with answers are never stored). Any other page's address is
+// enough for the wasm, which draws every screen from it, so a failed GET
+// navigation gets the cached intro, marked data-offline: quiz.css then
+// covers the intro with go-app's loader until the wasm has drawn the
+// address's screen and removed the loader. Without it, a reload or a link
+// opened offline showed the browser's error page.
+const offlineShell = `  try {
+    return await fetch(request);
+  } catch (err) {
+    if (request.mode !== "navigate" || request.method !== "GET") {
+      throw err;
+    }
+    const shell = await caches.match("/", { ignoreVary: true });
+    if (!shell) {
+      throw err;
+    }
+    const headers = new Headers(shell.headers);
+    for (const h of ["Content-Encoding", "Content-Length", "ETag"]) {
+      headers.delete(h);
+    }
+    const page = (await shell.text()).replace("<html ", "<html data-offline ");
+    return new Response(page, { status: 200, headers: headers });
+  }
+}`
+
+// adaptWorkerJS takes go-app's service worker and lets it open any page
+// offline (see offlineShell).
+func (s *Server) adaptWorkerJS() ([]byte, error) {
+	js := string(s.goappFile("/app-worker.js"))
+	old := "  return await fetch(request);\n}"
+	if strings.Count(js, old) != 1 {
+		return nil, fmt.Errorf("go-app's app-worker.js changed: cannot find %q once to adapt", old)
+	}
+	return []byte(strings.Replace(js, old, offlineShell, 1)), nil
 }
 
 // goappFile returns one of the files go-app's handler makes (its scripts
