@@ -327,7 +327,7 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 		link("join-link", t.S("team.admin.join"), join),
 		link("admin-link", t.S("team.admin.link"), admin),
 		app.P().Class("hint").Text(t.S("team.admin.secret")),
-		app.P().ID("team-state").Text(state+" · "+t.S("team.admin.expires", "date", v.Expires.Format("2006-01-02"))),
+		app.P().ID("team-state").Text(state+" · "+t.S("team.admin.expires", "date", t.Date(v.Expires.UTC()))),
 		app.Div().Class("row").Body(
 			app.If(v.Open, func() app.UI {
 				return app.Form().ID("team-close").Method("post").Action("/team/"+v.ID+"/close").Body(

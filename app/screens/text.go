@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The interface texts live in text/*.json, one flat object per language;
@@ -53,6 +54,19 @@ func (t Texts) S(key string, args ...any) string {
 		s = strings.ReplaceAll(s, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
 	}
 	return s
+}
+
+// Date formats a day the way the language writes it in running text
+// ("1 March 2027", "1. März 2027"), with no-break spaces: a date is never
+// split over two lines.
+func (t Texts) Date(d time.Time) string {
+	months := strings.Fields(t.S("fmt.months"))
+	month := d.Month().String()
+	if int(d.Month()) <= len(months) {
+		month = months[d.Month()-1]
+	}
+	s := t.S("fmt.date", "day", d.Day(), "month", month, "year", d.Year())
+	return strings.ReplaceAll(s, " ", "\u00a0")
 }
 
 // Pct formats a 0–100 score the way the language writes percentages.

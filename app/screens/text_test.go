@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 //go:embed text/*.json
@@ -47,6 +48,15 @@ func TestEvidenceForEveryDimension(t *testing.T) {
 					t.Errorf("version %d, %s: no evidence question for dimension %q", b.Version, lang, d.ID)
 				}
 			}
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := time.Date(2027, time.March, 1, 23, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{"en": "1\u00a0March\u00a02027", "de": "1.\u00a0März\u00a02027"} {
+		if got := T(lang).Date(d); got != want {
+			t.Errorf("%s: Date = %q, want %q", lang, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,6 +18,8 @@ import (
 	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
+
+var germanMonths = strings.Fields("Januar Februar März April Mai Juni Juli August September Oktober November Dezember")
 
 // createTeam creates a team and returns its id and admin token.
 func createTeam(t testing.TB, ts *httptest.Server, name string) (id, key string) {
@@ -56,6 +59,18 @@ func TestTeamFlow(t *testing.T) {
 	}
 	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
 		t.Errorf("admin view Cache-Control %q", cc)
+	}
+	// The expiry date reads as a date in the page's language, in one
+	// piece (no-break spaces), not as 2027-03-01.
+	exp := view(t, ts, id).Expires.UTC()
+	for lang, want := range map[string]string{
+		"en": fmt.Sprintf("deleted automatically on %d\u00a0%s\u00a0%d", exp.Day(), exp.Month(), exp.Year()),
+		"de": fmt.Sprintf("wird am %d.\u00a0%s\u00a0%d automatisch gelöscht", exp.Day(), germanMonths[exp.Month()-1], exp.Year()),
+	} {
+		_, body := get(t, ts, "/team/"+id+"/admin?k="+key+"&lang="+lang)
+		if !strings.Contains(body, want) {
+			t.Errorf("%s admin view does not say %q; team state: %s", lang, want, regexp.MustCompile(`id="team-state"[^<]*<|>[^<]*automati[^<]*<`).FindString(body))
+		}
 	}
 	res, _ = get(t, ts, "/team/"+id+"/admin?k="+team.NewToken())
 	wantStatus(t, res, http.StatusForbidden, "admin view, wrong key")
