@@ -26,15 +26,16 @@ import (
 )
 
 type config struct {
-	bin          string
-	runs         int
-	duration     time.Duration
-	warmup       time.Duration
-	conns        int
-	chromium     string
-	out          string
-	skip         map[string]bool
-	visitTimeout time.Duration
+	bin           string
+	runs          int
+	duration      time.Duration
+	warmup        time.Duration
+	conns         int
+	chromium      string
+	out           string
+	skip          map[string]bool
+	visitTimeout  time.Duration
+	explainInputs bool // print where each slow input of the take-over waited
 	// lighthouseRuns caps the Lighthouse runs per page (each takes a
 	// minute or two): the report shows their median.
 	lighthouseRuns int
@@ -64,6 +65,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.out, "out", "", "report `file` (default: bench/out/report.md in the module)")
 	fs.StringVar(&skip, "skip", "", "comma-separated parts to leave out: sizes, browser, takeover, lighthouse, load, wasm")
 	fs.IntVar(&c.lighthouseRuns, "lighthouse-runs", 1, "Lighthouse runs per page, at most -runs")
+	fs.BoolVar(&c.explainInputs, "explain-inputs", false, "print, for each input of the take-over answered in over 100 ms, where its time went (wait, handler, paint) and the tasks and marks around it")
 	fs.DurationVar(&c.visitTimeout, "visit-timeout", 3*time.Minute, "give up on one browser visit after this long")
 	if err := fs.Parse(args); err != nil {
 		return c, err

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -39,7 +40,7 @@ const takeoverJS = `(() => {
   } catch (e) {}
   try {
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) T.events.push({name: e.name, start: e.startTime, dur: e.duration, id: e.interactionId || 0});
+      for (const e of l.getEntries()) T.events.push({name: e.name, start: e.startTime, dur: e.duration, id: e.interactionId || 0, ps: e.processingStart, pe: e.processingEnd});
     }).observe({type: "event", durationThreshold: 16, buffered: true});
   } catch (e) {}
   for (const name of ["instantiateStreaming", "instantiate"]) {
@@ -273,6 +274,7 @@ func takeoverVisit(ctx context.Context, c config, url string) (takeoverRun, erro
 			Name       string
 			Start, Dur float64
 			ID         int64
+			PS, PE     float64
 		}
 		FCP       float64
 		WasmStart float64
@@ -383,25 +385,58 @@ func takeoverVisit(ctx context.Context, c config, url string) (takeoverRun, erro
 	for _, l := range byID {
 		res.latencies = append(res.latencies, l)
 	}
+	// Why each slow input waited: before its handler (a task in the
+	// way), in it, or after it until the next paint.
+	if c.explainInputs {
+		for _, e := range r.Events {
+			if e.ID == 0 || e.Dur < 100 {
+				continue
+			}
+			var in []string
+			for _, tk := range tasks {
+				if tk.end > e.Start && tk.start < e.Start+e.Dur && tk.end-tk.start > 20 {
+					in = append(in, fmt.Sprintf("%.0f+%.0f", tk.start-e.Start, tk.end-tk.start))
+				}
+			}
+			var ms []string
+			for n, v := range m {
+				if v > e.Start-300 && v < e.Start+e.Dur {
+					ms = append(ms, fmt.Sprintf("%s@%.0f", n, v-e.Start))
+				}
+			}
+			progress("  input %s at %.0f: %.0f ms = wait %.0f, handle %.0f, to paint %.0f; tasks %v; marks %v", e.Name, e.Start, e.Dur, e.PS-e.Start, e.PE-e.PS, e.Start+e.Dur-e.PE, in, ms)
+		}
+	}
 	sort.Float64s(res.latencies)
 	return res, nil
 }
 
 // sendInput sends the nth input of the take-over: alternately a tap on
 // one of the targets and a number key (quiz.js chooses that option).
+//
+// Each event carries the time it is sent, to the microsecond, so that
+// Event Timing counts from there. cdproto's input.TimeSinceEpoch cannot
+// be used for it: it sends whole seconds (UnixNano / 1e9), which put
+// every input at the start of its second and added 0–1 s to each
+// latency (0.5 s on average) before 2026-12-01.
 func sendInput(ctx context.Context, n int, targets [][2]float64) {
-	now := func() *input.TimeSinceEpoch { t := input.TimeSinceEpoch(time.Now()); return &t }
+	send := func(method string, params map[string]any) {
+		params["timestamp"] = float64(time.Now().UnixMicro()) / 1e6
+		chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+			return cdp.Execute(ctx, method, params, nil)
+		}))
+	}
 	if n%2 == 1 {
 		key := fmt.Sprint(2 + (n/2)%2)
-		chromedp.Run(ctx,
-			input.DispatchKeyEvent(input.KeyDown).WithKey(key).WithCode("Digit"+key).WithText(key).WithWindowsVirtualKeyCode(int64('0'+2+(n/2)%2)).WithTimestamp(now()),
-			input.DispatchKeyEvent(input.KeyUp).WithKey(key).WithCode("Digit"+key).WithWindowsVirtualKeyCode(int64('0'+2+(n/2)%2)).WithTimestamp(now()))
+		vk := int64('0' + 2 + (n/2)%2)
+		send(input.CommandDispatchKeyEvent, map[string]any{"type": input.KeyDown, "key": key, "code": "Digit" + key, "text": key, "windowsVirtualKeyCode": vk})
+		send(input.CommandDispatchKeyEvent, map[string]any{"type": input.KeyUp, "key": key, "code": "Digit" + key, "windowsVirtualKeyCode": vk})
 		return
 	}
 	x := targets[(n/2)%len(targets)]
-	chromedp.Run(ctx,
-		input.DispatchMouseEvent(input.MousePressed, x[0], x[1]).WithButton(input.Left).WithClickCount(1).WithTimestamp(now()),
-		input.DispatchMouseEvent(input.MouseReleased, x[0], x[1]).WithButton(input.Left).WithClickCount(1).WithTimestamp(now()))
+	for _, typ := range []input.MouseType{input.MousePressed, input.MouseReleased} {
+		send(input.CommandDispatchMouseEvent, map[string]any{"type": typ, "x": x[0], "y": x[1], "button": input.Left, "clickCount": 1})
+	}
 }
 
 // task is one main-thread task, in page time.
