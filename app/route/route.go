@@ -60,11 +60,10 @@ type Route struct {
 	// Codes holds the result codes on the compare screen, as given.
 	Codes []string
 	// TeamID is the team of a /team/ page; TeamKey its admin token
-	// (admin view), Member a member's token (member page); TeamFrom the
-	// screen "start a team" was chosen on; TeamCreated and TeamAdded mark
-	// the pages right after creating and adding.
-	TeamID, TeamKey, Member, TeamFrom string
-	TeamCreated, TeamAdded            bool
+	// (admin view), Member a member's token (member page); TeamCreated and
+	// TeamAdded mark the pages right after creating and adding.
+	TeamID, TeamKey, Member string
+	TeamCreated, TeamAdded  bool
 	// TeamConfirm asks the admin to confirm deleting the team.
 	TeamConfirm bool
 	// TeamWhy is why a team action failed, TeamCode the member's result
@@ -241,7 +240,7 @@ func (r Route) InLang(lang string) string {
 	case Compare:
 		return CompareURL(r.Prefs, r.Codes...)
 	case TeamNew:
-		return TeamNewURL(r.Prefs, r.TeamFrom)
+		return TeamNewURL(r.Prefs)
 	case TeamJoin:
 		return TeamURL(r.Prefs, r.TeamID, "join")
 	case TeamView:

@@ -25,8 +25,9 @@ var teamPath = regexp.MustCompile(`^/team/([A-Za-z0-9_-]{1,64})(/(join|admin|mem
 // parseTeam reads a /team/ URL into r; it reports false for other paths.
 func parseTeam(r *Route, path string, q url.Values) bool {
 	if path == "/team/new" {
+		// Links made before 2026-12 say ?from=intro|result|compare,
+		// which nothing read: ignored like any unknown parameter.
 		r.Screen = TeamNew
-		r.TeamFrom = q.Get("from")
 		return true
 	}
 	if path == "/team/new/error" {
@@ -124,14 +125,10 @@ func TeamURL(p Prefs, id, page string, extra ...string) string {
 	return path + "?" + q.Encode()
 }
 
-// TeamNewURL is the page that starts a team check-in, from a screen
-// ("intro", "result", "compare").
-func TeamNewURL(p Prefs, from string) string {
+// TeamNewURL is the page that starts a team check-in.
+func TeamNewURL(p Prefs) string {
 	p.Team = ""
 	q := p.Query()
-	if from != "" {
-		q.Set("from", from)
-	}
 	if len(q) == 0 {
 		return "/team/new"
 	}
@@ -175,8 +172,6 @@ func teamErrorStatus(why string) int {
 func teamCanonical(r Route) *url.URL {
 	var extra []string
 	switch r.Screen {
-	case TeamNew:
-		extra = []string{"from", r.TeamFrom}
 	case TeamAdmin:
 		extra = []string{"k", r.TeamKey, "created", flag(r.TeamCreated)}
 		if r.TeamConfirm {

@@ -14,7 +14,9 @@ func TestParseTeam(t *testing.T) {
 		screen Screen
 		check  func(Route) bool
 	}{
-		{"/team/new?from=result&lang=de", TeamNew, func(r Route) bool { return r.TeamFrom == "result" && r.Prefs.Lang == "de" }},
+		{"/team/new?lang=de", TeamNew, func(r Route) bool { return r.Prefs.Lang == "de" }},
+		// An older link's ?from= is ignored: the same page.
+		{"/team/new?from=result&lang=de", TeamNew, func(r Route) bool { return r.Prefs.Lang == "de" && r.Canonical().String() == "/team/new?lang=de" }},
 		{"/team/" + id, TeamView, func(r Route) bool { return r.TeamID == id }},
 		{"/team/" + id + "/join", TeamJoin, nil},
 		{"/team/" + id + "/admin?k=" + tok + "&created=1", TeamAdmin, func(r Route) bool { return r.TeamKey == tok && r.TeamCreated }},
@@ -52,7 +54,7 @@ func TestTeamURLs(t *testing.T) {
 		TeamURL(p, id, ""):                                   "/team/" + id + "?embed=1&lang=de",
 		TeamURL(Prefs{}, id, "join"):                         "/team/" + id + "/join",
 		TeamURL(Prefs{}, id, "admin", "k", tok):              "/team/" + id + "/admin?k=" + tok,
-		TeamNewURL(p, "intro"):                               "/team/new?embed=1&from=intro&lang=de",
+		TeamNewURL(p):                                        "/team/new?embed=1&lang=de",
 		JoinStartURL(Prefs{Lang: "de"}, id):                  "/q/1?lang=de&team=" + id,
 		parse(t, "/team/"+id+"/admin?k="+tok).InLang("de"):   "/team/" + id + "/admin?k=" + tok + "&lang=de",
 		parse(t, "/team/new/error?why=limited").InLang("de"): "/team/new/error?lang=de&why=limited",

@@ -110,7 +110,7 @@ func (p *page) renderCompare(t Texts) app.UI {
 		app.If(p.teamsOn(), func() app.UI {
 			return app.P().Class("team-invite").Body(
 				app.Text(t.S("team.new.compare")+" "),
-				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs, "compare")).Text(t.S("team.new.link")),
+				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link")),
 			)
 		}),
 	)

@@ -47,7 +47,7 @@ func (p *page) renderIntro(t Texts) app.UI {
 		app.If(p.teamsOn(), func() app.UI {
 			return app.P().Class("team-invite").Body(
 				app.Text(t.S("team.new.invite")+" "),
-				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs, "intro")).Text(t.S("team.new.link")),
+				app.A().ID("team-new").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link")),
 			)
 		}),
 	)

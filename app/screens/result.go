@@ -150,7 +150,7 @@ func (p *page) checkNote(t Texts, res quiz.Result) app.UI {
 	default:
 		others = app.P().Body(
 			app.Text(t.S("result.check.team")+" "),
-			app.A().ID("check-team").Href(route.TeamNewURL(p.r.Prefs, "result")).Text(t.S("team.new.link")),
+			app.A().ID("check-team").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link")),
 		)
 	}
 	return app.Section().ID("check").Class("note check").Aria("labelledby", "check-title").Body(
@@ -294,7 +294,7 @@ func (p *page) renderActions(t Texts) app.UI {
 			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
 			app.A().ID("compare").Class("button").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
 			app.If(p.teamsOn() && p.r.Prefs.Team == "", func() app.UI {
-				return app.A().ID("team-new").Class("button").Href(route.TeamNewURL(p.r.Prefs, "result")).Text(t.S("team.new.link"))
+				return app.A().ID("team-new").Class("button").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link"))
 			}),
 			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.retake")),
 		),
