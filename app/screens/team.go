@@ -216,6 +216,17 @@ func (p *page) renderTeam(t Texts) app.UI {
 
 // renderTeamProblem explains a team that cannot be shown.
 func (p *page) renderTeamProblem(t Texts, state string) app.UI {
+	if state == team.StateUnavailable && p.r.Screen == route.TeamJoin {
+		// The database is down, not the team gone: a member who came
+		// through the join link takes the check with the team kept in
+		// the address, so the result offers to add it again.
+		return app.Section().Class("team problem").DataSet("state", state).Body(
+			heading(t.S("team."+state+".title")),
+			app.P().Text(t.S("team."+state+".text")),
+			app.P().Text(t.S("team.unavailable.join")),
+			app.A().ID("team-start").Class("button primary").Href(route.JoinStartURL(p.r.Prefs, p.r.TeamID)).Text(t.S("team.unavailable.start")),
+		)
+	}
 	return app.Section().Class("team problem").DataSet("state", state).Body(
 		heading(t.S("team."+state+".title")),
 		app.P().Text(t.S("team."+state+".text")),

@@ -271,6 +271,15 @@ func TestTeamDatabaseDown(t *testing.T) {
 	}
 	res, _ = get(t, ts, "/team/"+id)
 	wantStatus(t, res, http.StatusServiceUnavailable, "team view")
+	// A member who came through the join link can take the check with the
+	// team kept in the address, and is told so.
+	for lang, say := range map[string]string{"en": "The team stays in the page address", "de": "Das Team bleibt in der Seitenadresse"} {
+		res, body = get(t, ts, "/team/"+id+"/join?lang="+lang)
+		wantStatus(t, res, http.StatusServiceUnavailable, "join, "+lang)
+		if start := `href="/q/1?lang=` + lang + `&team=` + id + `"`; !strings.Contains(body, start) || !strings.Contains(body, say) {
+			t.Errorf("%s join page with the database down: no link %s or no %q", lang, start, say)
+		}
+	}
 	res, _ = post(t, ts, "/team/new", url.Values{"name": {"x"}})
 	wantStatus(t, res, http.StatusServiceUnavailable, "create")
 	// The quiz itself goes on.
