@@ -266,6 +266,13 @@ func takeoverVisit(ctx context.Context, c config, url string) (takeoverRun, erro
 	close(stop)
 	sent.Wait()
 	res.inputs = inputs
+	if inputs == 0 {
+		// Inputs start when 85 % of app.wasm has arrived: say what the
+		// bench saw of it, so a run without input can be explained.
+		mu.Lock()
+		res.notes = append(res.notes, fmt.Sprintf("no input sent: saw %d of app.wasm's %d bytes (request %q)", wasmGot, wasmLen, wasmID))
+		mu.Unlock()
+	}
 	time.Sleep(2 * time.Second) // let late tasks finish
 	var r struct {
 		Marks     map[string]float64
