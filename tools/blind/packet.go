@@ -35,24 +35,32 @@ func NewPacket(b *quiz.Bank, lang string, seed uint64) (*Packet, error) {
 		return nil, fmt.Errorf("bank version %d has no language %q (it has %v)", b.Version, lang, b.Languages())
 	}
 	b = b.In(lang)
-	// math/rand/v2 keeps its generators' sequences and what Shuffle makes
-	// of them from one Go release to the next, so a seed noted with a
-	// reading makes the same packet again.
 	r := rand.New(rand.NewPCG(seed, seed))
 	qs := b.Questions()
 	order := make([]int, len(qs))
 	for i := range order {
 		order[i] = i
 	}
-	r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	shuffle(r, order)
 	p := &Packet{Bank: b, Seed: seed, Items: make([]Item, len(qs))}
 	for i, n := range order {
 		q := qs[n]
 		opts := slices.Clone(q.Options)
-		r.Shuffle(len(opts), func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+		shuffle(r, opts)
 		p.Items[i] = Item{Question: q, Options: opts}
 	}
 	return p, nil
+}
+
+// shuffle shuffles s (Fisher–Yates) with r.IntN, whose values Go's own
+// tests keep the same from one release to the next (those of Rand.Shuffle
+// are not checked), so that a seed noted with a reading makes the same
+// packet again.
+func shuffle[T any](r *rand.Rand, s []T) {
+	for i := len(s) - 1; i > 0; i-- {
+		j := r.IntN(i + 1)
+		s[i], s[j] = s[j], s[i]
+	}
 }
 
 // Letter returns the letter of the i-th option shown (0-based): A, B, …

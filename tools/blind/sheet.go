@@ -80,7 +80,7 @@ func ReadSheet(r io.Reader) ([]Section, error) {
 			return nil, fmt.Errorf("line %d: no question Q%s", line, m[1])
 		}
 		if prev, ok := cur.Answers[n]; ok {
-			return nil, fmt.Errorf("line %d: Q%d answered twice%s (also at line %d)", line, n, cur.in(), prev.Line)
+			return nil, fmt.Errorf("%s, line %d: Q%d answered twice (also at line %d)", cur.label(), line, n, prev.Line)
 		}
 		a := Answer{Line: line}
 		for _, l := range strings.Split(m[2], "<") {
@@ -103,17 +103,10 @@ func ReadSheet(r io.Reader) ([]Section, error) {
 	return secs, nil
 }
 
-// in names the section for an error message.
-func (s Section) in() string {
-	if s.Name == "" {
-		return ""
-	}
-	return fmt.Sprintf(" in section %q", s.Name)
-}
-
-// Check reports whether the section answers each of the packet's
-// questions once, with options lettered up to letters options: all
-// picks, or all rankings that name every letter once.
+// Check returns an error unless the section answers each of a packet's
+// questions once, the packet having options lettered A up to the
+// letters-th letter: all picks, or all rankings that name every letter
+// once.
 func (s Section) Check(questions, letters int) error {
 	var missing []string
 	for n := 1; n <= questions; n++ {
