@@ -151,7 +151,7 @@ func quizVisits(ctx context.Context, c config, cond condition, srv *server, swEx
 	if q.first, err = t.visit(vctx, srv, srv.url+"/q/1", true); err != nil {
 		return q, t.version, err
 	}
-	if t.net.fromCache(".wasm") {
+	if t.net.fromCache(".wasm") || t.dw.fromCache(".wasm") {
 		q.first.notes = append(q.first.notes, "the page got app.wasm from the HTTP cache, which the service worker had filled before the bench could hold it back: takeover not at the emulated speed")
 	}
 	// Repeat visits rely on the service worker's cache: wait until go-app's
@@ -193,6 +193,12 @@ type tab struct {
 	// sw follows the requests of the service workers the bench attached
 	// to (watchWorkers): what they fetch from the network.
 	sw netLog
+	// dw follows the requests of dedicated workers (the one that
+	// compiles app.wasm fetches it): the page's Network domain does not
+	// see them. onWorkerNet, if set, gets the network events of the
+	// dedicated and the service workers too.
+	dw          netLog
+	onWorkerNet func(ev any)
 
 	mu        sync.Mutex
 	workers   map[target.ID]bool // attached to
@@ -290,12 +296,59 @@ func (t *tab) close() {
 // Attached, the worker gets the page's network conditions and its
 // requests are counted. (A worker may start a few requests before the
 // bench is attached: the page's app.wasm is checked in visit.)
+//
+// A dedicated worker gets the page's network conditions already (its
+// download of app.wasm takes as long as the page's did): the bench
+// attaches to it only to see its requests.
 func (t *tab) watchWorkers(cond condition) {
 	chromedp.ListenBrowser(t.ctx, func(ev any) {
-		if e, ok := ev.(*target.EventTargetCreated); ok && e.TargetInfo.Type == "service_worker" {
-			go t.attachWorker(e.TargetInfo.TargetID, cond)
+		if e, ok := ev.(*target.EventTargetCreated); ok {
+			switch e.TargetInfo.Type {
+			case "service_worker":
+				go t.attachWorker(e.TargetInfo.TargetID, cond)
+			case "worker":
+				go t.attachDedicated(e.TargetInfo.TargetID)
+			}
 		}
 	})
+}
+
+// setWorkerNet sets the function that gets the dedicated workers'
+// network events.
+func (t *tab) setWorkerNet(f func(ev any)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.onWorkerNet = f
+}
+
+func (t *tab) workerNet(ev any) {
+	t.mu.Lock()
+	f := t.onWorkerNet
+	t.mu.Unlock()
+	if f != nil {
+		f(ev)
+	}
+}
+
+func (t *tab) attachDedicated(id target.ID) {
+	t.mu.Lock()
+	if t.workers[id] {
+		t.mu.Unlock()
+		return
+	}
+	t.workers[id] = true
+	wctx, wcancel := chromedp.NewContext(t.ctx, chromedp.WithTargetID(id))
+	t.swCancels = append(t.swCancels, wcancel)
+	t.mu.Unlock()
+	chromedp.ListenTarget(wctx, func(ev any) {
+		t.dw.event(ev)
+		t.workerNet(ev)
+	})
+	// Attaching enables the Network domain. A worker that is gone by
+	// then (it ends once it has sent the module) is no error.
+	slow := time.AfterFunc(10*time.Second, wcancel)
+	chromedp.Run(wctx)
+	slow.Stop()
 }
 
 // attachWorkers attaches to the running service workers not attached yet.
@@ -324,7 +377,10 @@ func (t *tab) attachWorker(id target.ID, cond condition) {
 	wctx, wcancel := chromedp.NewContext(t.ctx, chromedp.WithTargetID(id))
 	t.swCancels = append(t.swCancels, wcancel)
 	t.mu.Unlock()
-	chromedp.ListenTarget(wctx, t.sw.event)
+	chromedp.ListenTarget(wctx, func(ev any) {
+		t.sw.event(ev)
+		t.workerNet(ev)
+	})
 	actions := []chromedp.Action{network.Enable()}
 	if cond.throttle {
 		actions = append(actions, network.EmulateNetworkConditions(false, slowLatencyMs, slowDownload, slowUpload).
@@ -355,6 +411,7 @@ func (t *tab) visit(ctx context.Context, srv *server, url string, takeover bool)
 	}
 	t.net.reset()
 	t.sw.reset()
+	t.dw.reset()
 	mark := 0
 	if srv != nil {
 		mark = srv.mark()
@@ -404,9 +461,14 @@ func (t *tab) visit(ctx context.Context, srv *server, url string, takeover bool)
 
 	t.quiet(ctx, srv, 500*time.Millisecond, 10*time.Second)
 	v.cdpBytes, v.cdpWasm, v.cdpRequests, v.cdpNetURLs = t.net.tally("")
-	b, w, n, urls := t.sw.tally("service worker: ")
-	v.cdpBytes, v.cdpWasm, v.cdpRequests = v.cdpBytes+b, v.cdpWasm+w, v.cdpRequests+n
-	v.cdpNetURLs = append(v.cdpNetURLs, urls...)
+	for _, l := range []struct {
+		log    *netLog
+		prefix string
+	}{{&t.sw, "service worker: "}, {&t.dw, "worker: "}} {
+		b, w, n, urls := l.log.tally(l.prefix)
+		v.cdpBytes, v.cdpWasm, v.cdpRequests = v.cdpBytes+b, v.cdpWasm+w, v.cdpRequests+n
+		v.cdpNetURLs = append(v.cdpNetURLs, urls...)
+	}
 	if srv != nil {
 		paths := map[string]int64{}
 		for _, e := range srv.since(mark) {
@@ -488,10 +550,12 @@ func (t *tab) quiet(ctx context.Context, srv *server, d, max time.Duration) {
 	deadline := time.Now().Add(max)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
 		busy, last := t.net.state()
-		b, l := t.sw.state()
-		busy += b
-		if l.After(last) {
-			last = l
+		for _, w := range []*netLog{&t.sw, &t.dw} {
+			b, l := w.state()
+			busy += b
+			if l.After(last) {
+				last = l
+			}
 		}
 		if srv != nil {
 			if l := srv.lastEntry(); l.After(last) {

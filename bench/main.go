@@ -36,6 +36,9 @@ type config struct {
 	skip          map[string]bool
 	visitTimeout  time.Duration
 	explainInputs bool // print where each slow input of the take-over waited
+	// traceDir, if set, gets each take-over run's DevTools trace, with
+	// V8's wasm and compile categories, for chrome://tracing or Perfetto.
+	traceDir string
 	// lighthouseRuns caps the Lighthouse runs per page (each takes a
 	// minute or two): the report shows their median.
 	lighthouseRuns int
@@ -66,6 +69,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&skip, "skip", "", "comma-separated parts to leave out: sizes, browser, takeover, lighthouse, load, wasm")
 	fs.IntVar(&c.lighthouseRuns, "lighthouse-runs", 1, "Lighthouse runs per page, at most -runs")
 	fs.BoolVar(&c.explainInputs, "explain-inputs", false, "print, for each input of the take-over answered in over 100 ms, where its time went (wait, handler, paint) and the tasks and marks around it")
+	fs.StringVar(&c.traceDir, "trace-dir", "", "write each take-over run's DevTools trace (with V8's wasm and compile categories) to `dir`/takeover-N.json")
 	fs.DurationVar(&c.visitTimeout, "visit-timeout", 3*time.Minute, "give up on one browser visit after this long")
 	if err := fs.Parse(args); err != nil {
 		return c, err
