@@ -185,6 +185,11 @@ type wasmHold struct {
 // holdWasm holds every request of the tab for app.wasm with the Fetch
 // domain. The page's requests bypass go-app's service worker, which would
 // otherwise answer them from its cache once it controls the page.
+//
+// The page asks a worker to fetch and compile app.wasm, and the worker's
+// requests are not the page's: it holds the worker's script instead, the
+// page's one request on the way to app.wasm (app.wasm itself where the
+// page falls back to compiling it).
 func (tb *tab) holdWasm() *wasmHold {
 	tb.t.Helper()
 	h := &wasmHold{tb: tb}
@@ -193,7 +198,10 @@ func (tb *tab) holdWasm() *wasmHold {
 	tb.mu.Unlock()
 	tb.run("holding app.wasm",
 		network.SetBypassServiceWorker(true),
-		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/web/app.wasm*", RequestStage: fetch.RequestStageRequest}}),
+		fetch.Enable().WithPatterns([]*fetch.RequestPattern{
+			{URLPattern: "*/web/app.wasm*", RequestStage: fetch.RequestStageRequest},
+			{URLPattern: "*/web/compile-worker.js*", RequestStage: fetch.RequestStageRequest},
+		}),
 	)
 	return h
 }
@@ -210,7 +218,8 @@ func (h *wasmHold) paused(ev *fetch.EventRequestPaused) {
 	h.held = append(h.held, ev.RequestID)
 }
 
-// requests returns how many requests for app.wasm were paused.
+// requests returns how many requests for app.wasm (or its compile
+// worker) were paused.
 func (h *wasmHold) requests() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()

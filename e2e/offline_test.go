@@ -35,7 +35,9 @@ func TestOffline(t *testing.T) {
 	a := s.answers(40)
 
 	// Every response for app.wasm the page got: whether the service
-	// worker answered it.
+	// worker answered it. The page asks a worker to fetch and compile
+	// app.wasm (the service worker's client too), and the page's own
+	// requests are for where that fails.
 	var mu sync.Mutex
 	var wasm []bool
 	chromedp.ListenTarget(tb.ctx, func(ev any) {
@@ -46,7 +48,8 @@ func TestOffline(t *testing.T) {
 		}
 	})
 	// assertWasmFromWorker checks that app.wasm came once more, from the
-	// service worker.
+	// service worker, to the worker that compiles it off the page's main
+	// thread.
 	seen := 0
 	assertWasmFromWorker := func(visit string) {
 		t.Helper()
@@ -54,8 +57,11 @@ func TestOffline(t *testing.T) {
 		got := append([]bool(nil), wasm[seen:]...)
 		seen = len(wasm)
 		mu.Unlock()
-		if len(got) != 1 || !got[0] {
-			t.Errorf("%s: app.wasm responses (true: from the service worker) %v, want [true]", visit, got)
+		var path compilePath
+		tb.eval(compilePathJS, &path)
+		if len(got) != 0 || !path.Worker || !path.WorkerFromServiceWorker {
+			t.Errorf("%s: app.wasm compiled in the worker %v, the worker's from the service worker %v, the page's own responses (true: from the service worker) %v; want true, true, []",
+				visit, path.Worker, path.WorkerFromServiceWorker, got)
 		}
 	}
 	serverWasm := func() int { return strings.Count(srv.Log(), `GET "/web/app.wasm"`) }
@@ -66,9 +72,10 @@ func TestOffline(t *testing.T) {
 	tb.click("#start")
 	tb.answerWithMouse(1, a[0])
 	tb.waitQuestion(2)
-	tb.waitFor("the service worker to control the page and to have cached the intro and the wasm", `(async () =>
+	tb.waitFor("the service worker to control the page and to have cached the intro, the wasm and its compile worker", `(async () =>
 		!!navigator.serviceWorker.controller &&
 		!!(await caches.match("/web/app.wasm?v=" + goappGetenv("GOAPP_VERSION"))) &&
+		!!(await caches.match("/web/compile-worker.js?v=" + goappGetenv("GOAPP_VERSION"))) &&
 		!!(await caches.match("/", {ignoreVary: true})))()`)
 	mu.Lock()
 	seen = len(wasm)

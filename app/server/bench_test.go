@@ -64,7 +64,7 @@ func BenchmarkQuestionPagesDistinct(b *testing.B) {
 // pages are as large as the ones the binary sends.
 func realServer(b *testing.B) *Server {
 	files := fstest.MapFS{"app.wasm": {Data: []byte("wasm")}}
-	for _, name := range []string{"quiz.css", "quiz.js", "embed.js", "icon.svg"} {
+	for _, name := range []string{"quiz.css", "quiz.js", "embed.js", "icon.svg", "compile-worker.js"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
 			b.Fatal(err)

@@ -17,7 +17,7 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"index.html", "q/1.html", "q/26.html", "result.html", "compare.html", "404.html",
-		"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "embed.js", "web/app.wasm", "web/app.wasm.br", "web/quiz.css"} {
+		"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "embed.js", "web/app.wasm", "web/app.wasm.br", "web/quiz.css", "web/compile-worker.js"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("export lacks %s", f)
 		}

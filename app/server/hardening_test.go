@@ -194,12 +194,13 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 
 func hardeningFiles() fstest.MapFS {
 	return fstest.MapFS{
-		"app.wasm":     {Data: []byte("wasm")},
-		"quiz.css":     {Data: []byte("body{}")},
-		"quiz.js":      {Data: []byte("//js")},
-		"icon.svg":     {Data: []byte("<svg/>")},
-		"icon-192.png": {Data: []byte("png")},
-		"icon-512.png": {Data: []byte("png")},
+		"app.wasm":          {Data: []byte("wasm")},
+		"quiz.css":          {Data: []byte("body{}")},
+		"quiz.js":           {Data: []byte("//js")},
+		"compile-worker.js": {Data: []byte("//worker")},
+		"icon.svg":          {Data: []byte("<svg/>")},
+		"icon-192.png":      {Data: []byte("png")},
+		"icon-512.png":      {Data: []byte("png")},
 	}
 }
 

@@ -28,20 +28,21 @@ import (
 func testServer(t testing.TB) (*Server, *httptest.Server) {
 	t.Helper()
 	files := fstest.MapFS{
-		"app.wasm":       {Data: bytes.Repeat([]byte("wasm"), 1000)},
-		"app.wasm.br":    {Data: []byte("brotli-bytes")},
-		"app.wasm.gz":    {Data: []byte("gzip-bytes")},
-		"quiz.css":       {Data: []byte("body{}")},
-		"quiz.js":        {Data: []byte("//js")},
-		"embed.js":       {Data: []byte("//embed")},
-		"icon.svg":       {Data: []byte("<svg/>")},
-		"icon-192.png":   {Data: []byte("png")},
-		"icon-512.png":   {Data: []byte("png")},
-		"robots.txt":     {Data: []byte("User-agent: *\n")},
-		"web.go":         {Data: []byte("package web")},
-		"robots.txt.br":  {Data: []byte("longer than the original file")},
-		"quiz.css.gz":    {Data: []byte("gz")},
-		"unrelated.json": {Data: []byte("{}")},
+		"app.wasm":          {Data: bytes.Repeat([]byte("wasm"), 1000)},
+		"app.wasm.br":       {Data: []byte("brotli-bytes")},
+		"app.wasm.gz":       {Data: []byte("gzip-bytes")},
+		"quiz.css":          {Data: []byte("body{}")},
+		"quiz.js":           {Data: []byte("//js")},
+		"compile-worker.js": {Data: []byte("//worker")},
+		"embed.js":          {Data: []byte("//embed")},
+		"icon.svg":          {Data: []byte("<svg/>")},
+		"icon-192.png":      {Data: []byte("png")},
+		"icon-512.png":      {Data: []byte("png")},
+		"robots.txt":        {Data: []byte("User-agent: *\n")},
+		"web.go":            {Data: []byte("package web")},
+		"robots.txt.br":     {Data: []byte("longer than the original file")},
+		"quiz.css.gz":       {Data: []byte("gz")},
+		"unrelated.json":    {Data: []byte("{}")},
 	}
 	return startTest(t, Config{Banks: pageBanks, Files: files})
 }
@@ -60,7 +61,7 @@ func teamServer(t testing.TB, store team.Store, edit func(*Config)) (*httptest.S
 	}
 	logs := &syncBuffer{}
 	c := Config{Banks: pageBanks, Files: fstest.MapFS{
-		"app.wasm": {Data: []byte("wasm")}, "quiz.css": {Data: []byte("body{}")}, "quiz.js": {Data: []byte("//js")},
+		"app.wasm": {Data: []byte("wasm")}, "compile-worker.js": {Data: []byte("//worker")}, "quiz.css": {Data: []byte("body{}")}, "quiz.js": {Data: []byte("//js")},
 		"embed.js": {Data: []byte("//embed")}, "icon.svg": {Data: []byte("<svg/>")},
 	}, Teams: store, Log: log.New(logs, "", 0)}
 	if edit != nil {

@@ -81,19 +81,28 @@ func TestPageTrimmed(t *testing.T) {
 	}
 }
 
-// go-app's app.js, as served: app.wasm streams straight into the
-// compiler, the program starts when the page is idle, and the loader is
-// left for the wasm to remove once it has mounted.
+// go-app's app.js, as served: app.wasm is compiled in a worker (the
+// versioned script the service worker keeps) or else streams straight
+// into the compiler, the program starts when the page is idle, and the
+// loader is left for the wasm to remove once it has mounted.
 func TestAppJSStartsWhenIdle(t *testing.T) {
 	s, ts := testServer(t)
 	_, js := get(t, ts, "/app.js")
-	for _, want := range []string{`fetch("/web/app.wasm?v=` + s.version + `")`, "requestIdleCallback(resolve", "\n    go.run(wasm.instance);\n  } catch"} {
+	for _, want := range []string{
+		`await cxquizInstantiate("/web/app.wasm?v=` + s.version + `", "/web/compile-worker.js?v=` + s.version + `", go.importObject, instantiateStreaming);`,
+		"new Worker(workerURL)", "return await instantiateStreaming(fetch(wasmURL), importObject);",
+		"requestIdleCallback(resolve", "\n    go.run(wasm.instance);\n  } catch",
+	} {
 		if !strings.Contains(js, want) {
 			t.Errorf("app.js lacks %q", want)
 		}
 	}
 	if strings.Contains(js, `fetchWithProgress("`) {
 		t.Error("app.js still counts app.wasm's progress in JavaScript")
+	}
+	_, sw := get(t, ts, "/app-worker.js")
+	if !strings.Contains(sw, `"/web/compile-worker.js?v=`+s.version+`"`) {
+		t.Error("the service worker does not keep the compile worker's script: offline, app.js would compile app.wasm on the main thread")
 	}
 }
 
