@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"strings"
 
@@ -42,7 +41,29 @@ func barChart(t Texts, bank *quiz.Bank, res quiz.Result, titleID string) string 
 	return b.String()
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text for the SVG markup, as html.EscapeString does. Not
+// html.EscapeString itself: its strings.Replacer is some 20 KB of
+// app.wasm that nothing else there needs.
+func esc(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // clip shortens s to n runes with an ellipsis, for chart labels.
 func clip(s string, n int) string {
