@@ -320,6 +320,77 @@
     if (m && !m.value) m.value = memberToken(f.getAttribute("data-member-team"));
   }, true);
 
+  // ---- Team pages: the server's alone -----------------------------------
+  // The wasm does not carry the team pages (every one lives under /team/):
+  // a link to one is left to the browser, which loads the server's page,
+  // not to go-app's in-page navigation (its click handler on window, which
+  // this one, on the document, comes before).
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a[href]") : null;
+    if (a && a.origin === location.origin && a.pathname.indexOf("/team/") === 0) e.stopPropagation();
+  });
+
+  // An open team view (or admin page) keeps up to date: every few seconds
+  // it asks the server whether the team's data changed (view.json's ETag
+  // against the tag the page was rendered with) and, if so, loads the
+  // page again and puts its content in place, keeping focus and scroll,
+  // and says so once in the live region. The figures are the server's.
+  var live = { timer: 0, abort: null };
+  function liveBox() { return document.querySelector("[data-poll]"); }
+  function stopLive() {
+    clearTimeout(live.timer);
+    live.timer = 0;
+    if (live.abort) { live.abort.abort(); live.abort = null; }
+  }
+  function scheduleLive(now) {
+    stopLive();
+    var box = liveBox();
+    if (!box || document.visibilityState === "hidden" || !window.fetch || !window.AbortController || !window.DOMParser) return;
+    live.timer = setTimeout(checkLive, now ? 0 : (+box.getAttribute("data-every") || 5) * 1000);
+  }
+  function checkLive() {
+    var box = liveBox();
+    if (!box) return;
+    var ctl = new AbortController(), tag = box.getAttribute("data-tag");
+    live.abort = ctl;
+    fetch(box.getAttribute("data-poll"), { cache: "no-store", headers: { "If-None-Match": '"' + tag + '"' }, signal: ctl.signal })
+      .then(function (res) {
+        var now = (res.headers.get("ETag") || "").replace(/"/g, "");
+        if (res.status === 304 || !now || now === tag) return;
+        return fetch(location.href, { cache: "no-store", signal: ctl.signal })
+          .then(function (page) { return page.text(); })
+          .then(function (html) { if (live.abort === ctl) swapLive(html); });
+      })
+      .catch(function () { /* offline, or stopped: asked again later */ })
+      .then(function () { if (live.abort === ctl) { live.abort = null; scheduleLive(false); } });
+  }
+  function swapLive(html) {
+    var fresh = new DOMParser().parseFromString(html, "text/html");
+    var from = fresh.getElementById("main"), main = document.getElementById("main");
+    if (!from || !main) return;
+    var had = document.activeElement, focused = had && had !== main && main.contains(had) ? had.id || "screen-heading" : "";
+    var x = window.scrollX, y = window.scrollY;
+    while (main.firstChild) main.removeChild(main.firstChild);
+    while (from.firstChild) main.appendChild(document.adoptNode(from.firstChild));
+    if (fresh.title) document.title = fresh.title;
+    absoluteShareLink();
+    var el = focused && document.getElementById(focused);
+    if (el) el.focus({ preventScroll: true });
+    window.scrollTo(x, y);
+    var say = document.getElementById("team-n") || document.getElementById("screen-heading");
+    var note = document.getElementById("note");
+    if (say && note) {
+      // Emptied first: the same words again are news too.
+      note.textContent = "";
+      setTimeout(function () { note.textContent = say.textContent; }, 50);
+    }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") stopLive(); else scheduleLive(true);
+  });
+  window.addEventListener("pagehide", stopLive);
+  window.addEventListener("pageshow", function (e) { if (e.persisted) scheduleLive(true); });
+
   // A question page starts with focus on its heading, as a step does.
   function focusQuestion() {
     if (!/^\/q\/\d+$/.test(location.pathname)) return;
@@ -337,6 +408,7 @@
       post("ready", { path: location.pathname });
     }
     screenChanged();
+    scheduleLive(false);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

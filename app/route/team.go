@@ -102,6 +102,14 @@ func (r Route) IsTeam() bool {
 	return false
 }
 
+// ServerOnly reports whether only the server renders the route's page:
+// every team page, /team/new included. They are for whoever runs a team
+// check-in, not for the respondent, and work as plain pages with forms, so
+// the wasm does not carry them; their pages do not start it, and the
+// browser loads them afresh when a link in the wasm's pages leads there.
+// All of them live under /team/ (web/quiz.js relies on it).
+func (r Route) ServerOnly() bool { return r.Screen == TeamNew || r.IsTeam() }
+
 // TeamURL is a team page (path "", "join", "admin", "member",
 // "withdrawn") with the prefs, but not the team parameter itself.
 func TeamURL(p Prefs, id, page string, extra ...string) string {

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"strings"
 	"testing"
 
 	"cxquiz/app/team"
@@ -41,6 +42,14 @@ func TestParseTeam(t *testing.T) {
 		}
 		if r.IsTeam() != (tt.screen >= TeamJoin && tt.screen <= TeamError) {
 			t.Errorf("%s: IsTeam %v", tt.url, r.IsTeam())
+		}
+		if r.ServerOnly() != (tt.screen >= TeamNew && tt.screen <= TeamError) {
+			t.Errorf("%s: ServerOnly %v", tt.url, r.ServerOnly())
+		}
+		// quiz.js sends every link under /team/ to the server, and
+		// only those.
+		if r.ServerOnly() != strings.HasPrefix(r.Canonical().Path, "/team/") && r.Screen != NotFound {
+			t.Errorf("%s: ServerOnly %v, canonical path %s", tt.url, r.ServerOnly(), r.Canonical().Path)
 		}
 	}
 }

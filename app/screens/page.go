@@ -6,7 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/app/route"
-	"cxquiz/app/team"
 	"cxquiz/quiz"
 )
 
@@ -27,14 +26,12 @@ type page struct {
 	picked int
 	// navs counts navigations, so focus moves only after the first one.
 	navs int
-	// team is what the team pages show; teams whether the site stores
-	// team check-ins at all.
-	team team.View
-	// stopPolling ends the current page's team polling, if any.
-	stopPolling func()
+	// teamPage is what the team pages show, on the server (team.go);
+	// teams whether the site stores team check-ins at all.
+	teamPage
+	teams bool
 	// frame renders the layout alone, for the rehearsal (warm.go).
 	frame bool
-	teams bool
 }
 
 func newPage(b *quiz.Banks, served string) *page {
@@ -43,11 +40,6 @@ func newPage(b *quiz.Banks, served string) *page {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
 		p.setRoute(route.Parse(b, app.Window().URL()))
-		// A team's page carries its data: the first render shows it
-		// instead of "loading".
-		if v, ok := embeddedView(); ok && v.ID == p.r.TeamID {
-			p.team = v
-		}
 	}
 	return p
 }

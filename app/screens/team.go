@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package screens
 
 import (
@@ -36,117 +38,51 @@ func decodeView(s string) (team.View, bool) {
 	return v, true
 }
 
-// teamRefresh is how often an open team page asks for news in the browser.
+// teamRefresh is how often an open team page asks for news in the
+// browser (web/quiz.js, told by the page).
 const teamRefresh = 5 * time.Second
 
-// loadTeam fills p.team for a team route: from the loader on the server,
-// from the page's embedded copy and then from the server in the browser,
-// where the team and admin views keep polling while they are shown.
+// teamPage is what the team pages show.
+type teamPage struct {
+	team team.View
+}
+
+// loadTeam fills p.team for a team route from the view the server hands
+// the prerender (ViewParam).
 func (p *page) loadTeam(ctx app.Context) {
-	// A navigation ends the last page's polling before anything else: a
-	// request it sent later could ask about a team just deleted.
-	if p.stopPolling != nil {
-		p.stopPolling()
-		p.stopPolling = nil
-	}
 	p.teams = teamsEnabled(ctx)
 	r := p.r
 	if !r.IsTeam() || r.Screen == route.TeamWithdrawn || r.Screen == route.TeamError {
 		return
 	}
-	if !app.IsClient {
-		p.team = team.View{State: team.StateUnavailable}
-		if v, ok := decodeView(ctx.Page().URL().Query().Get(ViewParam)); ok {
-			p.team = v
-		}
-		return
-	}
-	if v, ok := embeddedView(); ok && v.ID == r.TeamID {
+	p.team = team.View{State: team.StateUnavailable}
+	if v, ok := decodeView(ctx.Page().URL().Query().Get(ViewParam)); ok {
 		p.team = v
-	} else if p.team.ID != r.TeamID {
-		p.team = team.View{}
 	}
-	// The team and admin views keep polling; the other team pages (the
-	// confirmation to delete too: it sends the delete) ask once, when
-	// reached without a page load.
-	poll := r.Screen == route.TeamView || (r.Screen == route.TeamAdmin && !r.TeamConfirm)
-	if !poll && p.team.State != "" {
-		return
+}
+
+// live marks a team page that web/quiz.js keeps up to date while it is
+// open: every teamRefresh it asks view.json whether the view's tag
+// changed and, if so, loads the page again and puts its content in
+// place. The figures stay the server's.
+func (p *page) live(v team.View, body app.UI) app.UI {
+	r := p.r
+	switch {
+	case v.State != team.StateOK && v.State != team.StateUnavailable:
+		// Deleted, expired, unknown or forbidden stays so.
+		return body
+	case r.Screen == route.TeamView, r.Screen == route.TeamAdmin && !r.TeamConfirm && (v.Admin || v.State == team.StateUnavailable):
+	case v.State != team.StateUnavailable:
+		// The join and member pages change only when the database is
+		// back; the confirmation to delete not at all.
+		return body
 	}
 	url := "/team/" + r.TeamID + "/view.json"
 	if r.TeamKey != "" {
 		url += "?k=" + r.TeamKey
 	}
-	// The polling ends with the next navigation (stopPolling) or with the
-	// page (ctx). A channel rather than context.WithCancel: app.wasm
-	// links no cancelable context otherwise.
-	stopped, ended := make(chan struct{}), make(chan struct{})
-	p.stopPolling = func() { close(stopped) }
-	go func() {
-		select {
-		case <-stopped:
-		case <-ctx.Done():
-		}
-		close(ended)
-	}()
-	ctx.Async(func() {
-		for !isClosed(ended) {
-			v, err := fetchView(ended, url)
-			ctx.Dispatch(func(ctx app.Context) {
-				if err == nil && !isClosed(ended) {
-					p.team = v
-				}
-			})
-			if !poll {
-				return
-			}
-			select {
-			case <-ended:
-				return
-			case <-time.After(teamRefresh):
-			}
-		}
-	})
-}
-
-// isClosed reports whether c is closed.
-func isClosed(c <-chan struct{}) bool {
-	select {
-	case <-c:
-		return true
-	default:
-		return false
-	}
-}
-
-// embeddedView reads the view the server rendered the page with.
-func embeddedView() (team.View, bool) {
-	e := app.Window().GetElementByID("team-data")
-	if !e.Truthy() {
-		return team.View{}, false
-	}
-	return decodeView(e.Call("getAttribute", "data-view").String())
-}
-
-// viewData carries the view into the prerendered page for the wasm's first
-// render; base64, since go-app does not escape attribute values for HTML.
-func viewData(v team.View) app.UI {
-	return app.Div().ID("team-data").Hidden(true).DataSet("view", EncodeView(v))
-}
-
-// teamsOn reports whether this site stores team check-ins: the server
-// says so with a meta element; a static export has none.
-func (p *page) teamsOn() bool { return p.teams }
-
-// TeamsParam on the URL the server prerenders says that it stores team
-// check-ins; the browser reads the same from a meta element.
-const TeamsParam = "_teams"
-
-func teamsEnabled(ctx app.Context) bool {
-	if !app.IsClient {
-		return ctx.Page().URL().Query().Get(TeamsParam) == "1"
-	}
-	return app.Window().Get("document").Call("querySelector", `meta[name="cxquiz-teams"]`).Truthy()
+	return app.Div().ID("team-live").DataSet("poll", url).DataSet("tag", v.Tag()).
+		DataSet("every", int(teamRefresh/time.Second)).Body(body)
 }
 
 // teamTitle is the heading of a team's pages.
@@ -187,18 +123,8 @@ func (p *page) renderTeam(t Texts) app.UI {
 		)
 	}
 	v := p.team
-	if v.State == "" {
-		return app.Section().Class("team").Body(heading(t.S("team.loading")))
-	}
 	if v.State != team.StateOK {
-		if v.State == team.StateUnavailable {
-			// The browser asks again: the database may be back.
-			return p.renderTeamProblem(t, v.State)
-		}
-		// Deleted, expired, unknown or forbidden stays so: the wasm takes
-		// the state from the page instead of asking view.json, whose 4xx
-		// the browser would log as an error.
-		return app.Div().Body(p.renderTeamProblem(t, v.State), viewData(v))
+		return p.live(v, p.renderTeamProblem(t, v.State))
 	}
 	var body app.UI
 	switch r.Screen {
@@ -211,7 +137,7 @@ func (p *page) renderTeam(t Texts) app.UI {
 	default:
 		body = p.renderTeamView(t, v, heading(teamTitle(t, v)))
 	}
-	return app.Div().Body(body, viewData(v))
+	return p.live(v, body)
 }
 
 // renderTeamProblem explains a team that cannot be shown.
@@ -382,7 +308,9 @@ func (p *page) renderTeamDeleteConfirm(t Texts, v team.View) app.UI {
 func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 	b := p.banks.Latest().In(p.lang())
 	s := v.Summary
-	return app.Section().Class("team team-view").DataSet("n", v.N).Aria("live", "polite").Body(
+	// No live region: quiz.js replaces the section when the figures
+	// change, and says so in the page's own (#note) once.
+	return app.Section().Class("team team-view").DataSet("n", v.N).Body(
 		head,
 		app.P().Class("team-n").ID("team-n").Text(t.S("team.view.n", "n", v.N)),
 		app.If(!v.Open, func() app.UI {
@@ -481,26 +409,6 @@ func distribution(t Texts, b *quiz.Bank, s team.Stat, id string) app.UI {
 					app.Text(b.Levels[i].Name+": "+strconv.Itoa(s.Levels[i])),
 				)
 			}),
-		),
-	)
-}
-
-// renderTeamAdd offers a member to add their result to the team the quiz
-// was taken for: a POST form, sent only by the member's click.
-func (p *page) renderTeamAdd(t Texts) app.UI {
-	id := p.r.Prefs.Team
-	if id == "" || p.r.Shared || !p.teamsOn() {
-		return nil
-	}
-	prefs := p.r.Prefs
-	prefs.Team = ""
-	return app.Section().Class("team-add card").Aria("labelledby", "team-add-title").Body(
-		app.H2().ID("team-add-title").Text(t.S("team.add.title")),
-		app.P().Text(t.S("team.stored.member")),
-		app.Form().ID("team-add").Method("post").Action("/team/"+id+"/add").DataSet("member-team", id).Body(
-			hiddenFields(prefs.Hidden(p.r.Code())),
-			app.Input().Type("hidden").Name("m").Value(""),
-			app.Button().ID("team-add-button").Class("button primary").Type("submit").Text(t.S("team.add.button")),
 		),
 	)
 }

@@ -332,7 +332,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 	u.RawQuery = attrSafe(q).Encode()
 	if rt.IsTeam() {
 		// A team's page shows what the database holds now: never cached.
-		s.renderFresh(w, r, u, status)
+		s.renderFresh(w, r, u, status, true)
 		return
 	}
 	key := strconv.Itoa(status) + " " + u.RequestURI()
@@ -354,7 +354,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 	tkey := strconv.Itoa(status) + " " + render.RequestURI()
 	page, ok := s.pages.get(tkey)
 	if !ok {
-		header, body, rendered := s.prerender(w, r, render)
+		header, body, rendered := s.prerender(w, r, render, rt.ServerOnly())
 		if !rendered {
 			return
 		}
@@ -378,8 +378,10 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 
 // prerender has go-app render u as the page for r. It returns the page's
 // header and trimmed body, or passes go-app's answer on as it is and
-// returns false where go-app could not render a page.
-func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL) (http.Header, []byte, bool) {
+// returns false where go-app could not render a page. A bare page (one
+// only the server renders: route.Route.ServerOnly) does not start the
+// wasm.
+func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL, bare bool) (http.Header, []byte, bool) {
 	r2 := r.Clone(r.Context())
 	r2.URL = u
 	r2.Method = http.MethodGet
@@ -397,7 +399,7 @@ func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL) (
 	// go-app's ETag is the build's, the same for every page: each
 	// representation gets its own in newPage, or none.
 	rec.header.Del("ETag")
-	return rec.header, s.trimPage(rec.body.Bytes()), true
+	return rec.header, s.trimPage(rec.body.Bytes(), bare), true
 }
 
 // newPage makes a rendered page ready to serve, with a validator of its
@@ -481,6 +483,11 @@ var (
 	imgSrc    = regexp.MustCompile(`src="[^"]*"`)
 )
 
+// goappScripts are go-app's scripts in a page's head: app.js, which
+// registers the service worker (that caches app.wasm) and loads the wasm,
+// and Go's wasm_exec.js.
+var goappScripts = regexp.MustCompile(`<script [^>]*src="/(?:app|wasm_exec)\.js"[^>]*></script>\s*`)
+
 // trimPage leaves out of a prerendered page what go-app puts in every page
 // and the quiz does not need: its stylesheet (styles of the loader that
 // quiz.css hides), the empty author meta, link previews without a domain
@@ -489,17 +496,30 @@ var (
 // head and in the loader, the page's last element, and only those parts
 // are searched: on a result page the rest is some 20 KB, which the
 // regular expressions took about 0.3 ms to scan, a fifth of a render.
-func (s *Server) trimPage(page []byte) []byte {
+//
+// A bare page loses go-app's scripts and its loader too: it is a plain
+// page with forms, which does not start the wasm or register go-app's
+// service worker (either would fetch app.wasm), and shows no loader.
+func (s *Server) trimPage(page []byte, bare bool) []byte {
 	end := bytes.Index(page, []byte("</head>"))
 	if end < 0 {
 		end = len(page)
 	}
 	head := bytes.Replace(page[:end], []byte("<meta name=\"author\">\n"), nil, 1)
 	head = s.inlineStyles(s.linkPreviews(head))
+	if bare {
+		head = goappScripts.ReplaceAll(head, nil)
+	}
 	// The loader is the last <aside>, its attributes in any order.
 	loader := end + max(0, bytes.LastIndex(page[end:], []byte("<aside ")))
 	out := make([]byte, 0, len(head)+len(page)-end)
 	out = append(append(out, head...), page[end:loader]...)
+	if bare && loader > end {
+		rest := page[loader:]
+		if i := bytes.Index(rest, []byte("</aside>")); i >= 0 {
+			return append(out, bytes.TrimLeft(rest[i+len("</aside>"):], " \n")...)
+		}
+	}
 	return append(out, loaderImg.ReplaceAllFunc(page[loader:], func(img []byte) []byte {
 		img = bytes.Replace(img, []byte("goapp-logo goapp-spin"), []byte("goapp-logo"), 1)
 		return imgSrc.ReplaceAllLiteral(img, []byte(`src="`+s.loaderIcon+`"`))

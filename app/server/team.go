@@ -131,9 +131,18 @@ func (s *Server) serveTeamAction(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		v := s.TeamView(r.Context(), id, r.URL.Query().Get("k"))
+		// An open team page asks whether what it shows changed: the
+		// ETag is the tag the page was rendered with (team.View.Tag).
+		etag := `"` + v.Tag() + `"`
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(teamStatus(v.State))
+		w.Header().Set("ETag", etag)
+		status := teamStatus(v.State)
+		if status == http.StatusOK && r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.WriteHeader(status)
 		json.NewEncoder(w).Encode(v)
 		return
 	}
@@ -363,8 +372,8 @@ func orDefault(n, def int) int {
 
 // renderFresh prerenders u for r without the page cache, for pages that
 // show stored data.
-func (s *Server) renderFresh(w http.ResponseWriter, r *http.Request, u *url.URL, status int) {
-	header, body, ok := s.prerender(w, r, u)
+func (s *Server) renderFresh(w http.ResponseWriter, r *http.Request, u *url.URL, status int, bare bool) {
+	header, body, ok := s.prerender(w, r, u, bare)
 	if !ok {
 		return
 	}

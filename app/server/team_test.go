@@ -305,3 +305,104 @@ func TestTeamsOffInExport(t *testing.T) {
 		t.Error("the result of a team member offers no add form")
 	}
 }
+
+// The team pages are plain pages the wasm does not carry: they load
+// neither go-app's scripts (app.js would start the wasm and register the
+// service worker, which caches app.wasm) nor show its loader. The quiz's
+// own pages keep them.
+func TestTeamPagesAreBare(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	id, key := createTeam(t, ts, "Bare")
+	_, code := fullCode(t, func(q int) int { return q % 4 })
+	down, _ := teamServer(t, downStore{}, nil)
+	goapp := []string{`src="/app.js"`, `src="/wasm_exec.js"`, `id="app-wasm-loader"`}
+	for _, tc := range []struct {
+		ts   *httptest.Server
+		path string
+		bare bool
+	}{
+		{ts, "/team/new", true},
+		{ts, "/team/new?lang=de&embed=1", true},
+		{ts, "/team/" + id, true},
+		{ts, "/team/" + id + "/join", true},
+		{ts, "/team/" + id + "/admin?k=" + key, true},
+		{ts, "/team/" + id + "/admin?k=" + key + "&confirm=delete", true},
+		{ts, "/team/" + id + "/member?m=" + team.NewToken(), true},
+		{ts, "/team/" + id + "/withdrawn", true},
+		{ts, "/team/" + id + "/error?why=closed&a=" + code, true},
+		{ts, "/team/AAAAAAAAAAAAAAAAAAAAAA", true}, // unknown: 404
+		{down, "/team/" + id, true},                // database down: 503
+		{ts, "/", false},
+		{ts, "/q/1", false},
+		{ts, "/result?a=" + code + "&team=" + id, false},
+		{ts, "/compare", false},
+		{ts, "/team/short", false}, // not a team: the wasm's not-found page
+	} {
+		_, body := get(t, tc.ts, tc.path)
+		if !strings.Contains(body, `src="/web/quiz.js?v=`) || !strings.Contains(body, `<main id="main">`) {
+			t.Errorf("%s: no quiz.js or no main", tc.path)
+		}
+		for _, s := range goapp {
+			if strings.Contains(body, s) == tc.bare {
+				t.Errorf("%s: %s in the page: %v, want %v", tc.path, s, !tc.bare, !tc.bare)
+			}
+		}
+	}
+}
+
+// An open team page asks view.json whether its data changed: the page
+// carries the tag it was rendered with, view.json the same as its ETag,
+// and answers 304 while it holds.
+func TestTeamLiveTag(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	id, key := createTeam(t, ts, "Live")
+	tagOf := func(path string) (poll, tag string) {
+		t.Helper()
+		_, body := get(t, ts, path)
+		div := regexp.MustCompile(`<div [^>]*id="team-live"[^>]*>`).FindString(body)
+		attr := func(name string) string {
+			m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(div)
+			if m == nil {
+				t.Fatalf("%s: no %s on the live part: %q", path, name, div)
+			}
+			return strings.ReplaceAll(m[1], "&amp;", "&")
+		}
+		if every := attr("data-every"); every != "5" {
+			t.Errorf("%s: asks every %s s, want 5", path, every)
+		}
+		return attr("data-poll"), attr("data-tag")
+	}
+	etag := func(poll, tag string) (int, string) {
+		t.Helper()
+		res, _ := get(t, ts, poll, "If-None-Match", `"`+tag+`"`)
+		return res.StatusCode, res.Header.Get("ETag")
+	}
+	for _, path := range []string{"/team/" + id, "/team/" + id + "/admin?k=" + key} {
+		poll, tag := tagOf(path)
+		if status, e := etag(poll, tag); status != http.StatusNotModified || e != `"`+tag+`"` {
+			t.Errorf("%s: %s with the page's tag: %d, ETag %s; want 304, \"%s\"", path, poll, status, e, tag)
+		}
+		if status, e := etag(poll, "other"); status != 200 || e != `"`+tag+`"` {
+			t.Errorf("%s: %s with another tag: %d, ETag %s; want 200, \"%s\"", path, poll, status, e, tag)
+		}
+	}
+	// A result in: a new tag, which the page shows too.
+	poll, before := tagOf("/team/" + id)
+	_, code := fullCode(t, func(q int) int { return q % 4 })
+	post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {team.NewToken()}})
+	status, e := etag(poll, before)
+	if _, after := tagOf("/team/" + id); status != 200 || e == `"`+before+`"` || e != `"`+after+`"` {
+		t.Errorf("after an add: %d, ETag %s, page's tag %s; want 200 and the page's new tag, not %s", status, e, after, before)
+	}
+	// Pages that never change, or whose team is gone, do not ask.
+	post(t, ts, "/team/"+id+"/delete", url.Values{"k": {key}, "confirm": {"1"}})
+	for _, path := range []string{"/team/" + id, "/team/" + id + "/join", "/team/new"} {
+		if _, body := get(t, ts, path); strings.Contains(body, "data-poll") {
+			t.Errorf("%s: asks for news of a deleted team", path)
+		}
+	}
+	res, _ := get(t, ts, "/team/"+id+"/view.json", "If-None-Match", e)
+	wantStatus(t, res, http.StatusGone, "view.json of a deleted team")
+}

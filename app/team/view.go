@@ -1,6 +1,9 @@
 package team
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"time"
 
 	"cxquiz/quiz"
@@ -57,6 +60,15 @@ type Stat struct {
 type DimStat struct {
 	ID string `json:"id"`
 	Stat
+}
+
+// Tag identifies what v holds: views with the same tag show the same. It
+// is view.json's ETag and, on a team page, what the page was rendered
+// from, so a page open in the browser can tell that its data changed.
+func (v View) Tag() string {
+	raw, _ := json.Marshal(v)
+	sum := sha256.Sum256(raw)
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
 }
 
 // Summarise turns results scored by the quiz package into a Summary in the
