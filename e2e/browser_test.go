@@ -472,6 +472,20 @@ func (tb *tab) waitWasm() {
 	tb.waitFor("the wasm to load", `document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
 }
 
+// serverPage waits for a page only the server renders (a team page) to
+// load, and checks that it is a plain page: none of go-app's scripts,
+// which would start the wasm or register the service worker that caches
+// it, and no loader.
+func (tb *tab) serverPage() {
+	tb.t.Helper()
+	tb.loaded()
+	var goapp string
+	tb.eval(`[...document.querySelectorAll('script[src="/app.js"], script[src="/wasm_exec.js"], #app-wasm-loader')].map(e => e.outerHTML).join(" ")`, &goapp)
+	if goapp != "" {
+		tb.t.Errorf("%s is the server's page, yet carries go-app's %s", tb.lastDocument().url, goapp)
+	}
+}
+
 // click clicks an element with the mouse.
 func (tb *tab) click(sel string) {
 	tb.t.Helper()

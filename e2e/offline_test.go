@@ -126,6 +126,16 @@ func TestOffline(t *testing.T) {
 	if lang != "de" {
 		t.Errorf("the result opened offline is in %q, want de as its address says", lang)
 	}
+
+	// A team page, which only the server renders: offline the wasm says
+	// that team check-ins cannot be reached, and the check alone goes on.
+	tb.open("/team/AAAAAAAAAAAAAAAAAAAAAA?lang=de")
+	tb.waitWasm()
+	assertWasmFromWorker("team page opened offline")
+	tb.waitFor("the team page's offline stand-in", `(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "unavailable" &&
+		!!document.getElementById("screen-heading").textContent && !!document.getElementById("start-over")`)
+	tb.click("#start-over")
+	tb.waitFor("the intro", `location.pathname === "/" && !!document.getElementById("start")`)
 }
 
 // TestOfflineCover checks the cover an offline page wears until the wasm

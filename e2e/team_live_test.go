@@ -14,10 +14,12 @@ import (
 )
 
 // TestTeamLive keeps a team view open in one browser context while a
-// member adds a result in another: with the wasm running the view shows
-// the new count and figures by itself, without a navigation or a page
-// load. Then the admin deletes the team with JavaScript turned off: the
-// confirmation step is a plain link and a plain form.
+// member adds a result in another: the view, a page of the server's that
+// runs no wasm, shows the new count and figures by itself (quiz.js),
+// without a navigation or a page load, keeps focus and scroll, and says
+// so once in the live region. Then the admin deletes the team with
+// JavaScript turned off: the confirmation step is a plain link and a
+// plain form; the open view says that the team was deleted.
 func TestTeamLive(t *testing.T) {
 	t.Parallel()
 	s := setup(t)
@@ -51,13 +53,21 @@ func TestTeamLive(t *testing.T) {
 	view.emulate(desktop)
 	viewPath := "/team/" + id
 	view.open(viewPath)
-	view.waitWasm()
+	view.serverPage()
 	assertTeamSummary(view, "team-view", summary())
-	// A mark that a page load would wipe out.
-	view.eval(`window.cxquizStayed = true`, nil)
+	// A mark that a page load would wipe out; focus on a button down the
+	// page, scrolled to; and every text the live region is given.
+	view.eval(`window.cxquizStayed = true;
+		document.getElementById("print").focus();
+		window.scrollTo(0, 400);
+		window.cxquizSaid = [];
+		new MutationObserver(() => { const s = document.getElementById("note").textContent; if (s) window.cxquizSaid.push(s); })
+			.observe(document.getElementById("note"), {childList: true, characterData: true, subtree: true})`, nil)
 	docs := view.documents()
 	var before string
+	var scrolled float64
 	view.eval(`document.getElementById("team-n").textContent`, &before)
+	view.eval(`window.scrollY`, &scrolled)
 
 	// A fourth member adds their result on their own result page, in
 	// another browser context. Its answers differ from the others', so
@@ -102,6 +112,24 @@ func TestTeamLive(t *testing.T) {
 	if !stayed || view.documents() != docs {
 		t.Errorf("the view updated through a page load (%d documents before, %d after; still the same page: %v), want it in place", docs, view.documents(), stayed)
 	}
+	view.waitFor("the live region to say the new count", `window.cxquizSaid.length > 0`)
+	var kept struct {
+		Focus   string
+		ScrollY float64
+		Said    []string
+	}
+	view.eval(`({focus: document.activeElement.id, scrollY: window.scrollY, said: window.cxquizSaid})`, &kept)
+	if kept.Focus != "print" || kept.ScrollY < scrolled-1 || kept.ScrollY > scrolled+1 {
+		t.Errorf("after the update focus is on %q at %.0f px, want it kept on #print at %.0f px", kept.Focus, kept.ScrollY, scrolled)
+	}
+	if len(kept.Said) != 1 || kept.Said[0] != after {
+		t.Errorf("the live region said %q, want %q once", kept.Said, after)
+	}
+	var polled int
+	view.eval(`performance.getEntriesByType("resource").filter(e => e.name.includes("/view.json")).length`, &polled)
+	if n := view.wasmRequested(); n != 0 {
+		t.Errorf("the team view asked for app.wasm %d times, want none", n)
+	}
 
 	// The admin deletes the team without JavaScript: the admin page
 	// links to the confirmation, whose form deletes.
@@ -126,8 +154,18 @@ func TestTeamLive(t *testing.T) {
 	}
 	joinPath := "/team/" + id + "/join"
 	admin.expectStatus(joinPath)
-	// The view still open asks on: it will hear 410 and say so.
+	// The view still open said the count once, though it has asked
+	// again since.
+	view.waitFor("the view to ask again", fmt.Sprintf(`performance.getEntriesByType("resource").filter(e => e.name.includes("/view.json")).length > %d`, polled))
+	var said []string
+	view.eval(`window.cxquizSaid`, &said)
+	if len(said) != 1 {
+		t.Errorf("the live region said %q, want the new count once", said)
+	}
+	// The view still open asks on: it will hear 410, load its page (410
+	// too) and say so.
 	view.expectStatus("/team/" + id + "/view.json")
+	view.expectStatus(viewPath)
 	admin.click("#delete-confirm")
 	admin.waitFor("the deleted page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" &&
 		(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted"`, js(joinPath)))

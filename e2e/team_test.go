@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"cxquiz/quiz"
 )
 
@@ -91,7 +93,7 @@ func TestTeamJourney(t *testing.T) {
 	coord := e.browser.journey(t)
 	coord.emulate(desktop)
 	coord.open("/team/new")
-	coord.waitWasm()
+	coord.serverPage()
 	coord.waitFor("the form to start a team", `!!document.getElementById("team-name") && !!document.getElementById("team-create")`)
 	const teamName = "Leadership team"
 	coord.eval(fmt.Sprintf(`document.getElementById("team-name").value = %s`, js(teamName)), nil)
@@ -100,6 +102,7 @@ func TestTeamJourney(t *testing.T) {
 		new URLSearchParams(location.search).has("k") && !!document.getElementById("join-link") && document.readyState === "complete"`)
 	var created struct {
 		Path, Join, Admin, Heading string
+		wasm                       int // app.wasm asked for in the tab
 	}
 	coord.eval(`({path: location.pathname, join: document.getElementById("join-link").value,
 		admin: document.getElementById("admin-link").value,
@@ -162,6 +165,7 @@ func TestTeamJourney(t *testing.T) {
 	viewPath := "/team/" + id
 	// The tab the team was created in is done: closed, so that it asks
 	// nothing of the team later (TestTeamLive checks a view left open).
+	created.wasm = coord.wasmRequested()
 	coord.close()
 	coord = e.browser.sibling(coord)
 	for _, vp := range []viewport{phone, desktop} {
@@ -169,7 +173,7 @@ func TestTeamJourney(t *testing.T) {
 		for _, pg := range []struct{ name, path string }{{"team-view", viewPath}, {"team-admin", adminPath}} {
 			coord.open(pg.path)
 			coord.assertStatus(pg.path, 200)
-			coord.waitWasm()
+			coord.serverPage()
 			assertTeamSummary(coord, pg.name, want)
 			coord.assertAxe(src, pg.name+"-"+vp.name)
 			coord.assertFits(pg.name, vp)
@@ -185,19 +189,19 @@ func TestTeamJourney(t *testing.T) {
 	}
 	w := e.browser.journey(t)
 	w.openURL(members[0].keep)
-	w.waitWasm()
+	w.serverPage()
 	w.waitFor("the member page", `!!document.getElementById("withdraw")`)
 	w.click("#withdraw")
 	w.waitFor("the withdrawn page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !!document.getElementById("team-view")`, js("/team/"+id+"/withdrawn")))
 	coord.open(viewPath)
-	coord.waitWasm()
+	coord.serverPage()
 	coord.waitFor("the team view with 2 results and no summary", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "2" &&
 		!!document.getElementById("team-wait") && !document.querySelector(".team-dim")`)
 
 	// The coordinator deletes the team after confirming: its join link
 	// says so, with 410.
 	coord.open(adminPath)
-	coord.waitWasm()
+	coord.serverPage()
 	coord.waitFor("the admin page's delete button", `!!document.getElementById("delete")`)
 	coord.click("#delete")
 	coord.waitFor("the page that asks to confirm", `new URLSearchParams(location.search).get("confirm") === "delete" && !!document.getElementById("delete-confirm")`)
@@ -213,9 +217,17 @@ func TestTeamJourney(t *testing.T) {
 	late.expectStatus(joinPath)
 	late.open(joinPath)
 	late.assertStatus(joinPath, http.StatusGone)
-	late.waitWasm()
+	late.serverPage()
 	late.waitFor("the deleted page", `(document.querySelector("section.team.problem") || {dataset: {}}).dataset.state === "deleted" && !!document.getElementById("start-over")`)
 	late.screenshot("team-deleted")
+
+	// The coordinator, who only ever opened team pages, never loaded the
+	// wasm: not for a page, not for a service worker to cache it.
+	var workers int
+	coord.run("counting service workers", chromedp.Evaluate(`navigator.serviceWorker.getRegistrations().then(r => r.length)`, &workers, awaitPromise))
+	if n := created.wasm + coord.wasmRequested(); n != 0 || workers != 0 {
+		t.Errorf("the coordinator's team pages asked for app.wasm %d times and registered %d service workers, want none", n, workers)
+	}
 }
 
 // join takes the check for the team from its join link, adds the result
@@ -223,9 +235,12 @@ func TestTeamJourney(t *testing.T) {
 func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) string {
 	tb.t.Helper()
 	tb.open("/team/" + id + "/join")
-	tb.waitWasm()
+	tb.serverPage()
 	tb.waitFor("the join page", `!!document.getElementById("team-start")`)
 	tb.click("#team-start")
+	// The join page is the server's, without the wasm; the quiz's first
+	// page loads it (see joinEmbedded).
+	tb.waitFor("the first question with the wasm", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
 	tb.answerQuestionsWithMouse(a, 1, tb.questions())
 	tb.assertResult(a)
 	tb.waitFor("the button to add the result", `!!document.getElementById("team-add-button")`)
@@ -254,6 +269,10 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 	fr.attach()
 	fr.waitFor("the join page in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("team-start")`)
 	fr.click("#team-start")
+	// The join page is the server's, without the wasm; the quiz's first
+	// page loads it. (Answered before it arrives, the next page load
+	// would abort its download, which go-app reports as an error.)
+	fr.waitFor("the first question with the wasm in the iframe", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
 	for n := 1; n <= tb.questions(); n++ {
 		fr.waitQuestion(n)
 		i := a[n-1]
@@ -319,5 +338,53 @@ func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
 		if g := got.Dims[i]; g.ID != d.Dimension.ID || g.Mean != strconv.Itoa(d.Mean) {
 			tb.t.Errorf("%s: dimension %d is %s with mean %s, want %s with mean %d", name, i+1, g.ID, g.Mean, d.Dimension.ID, d.Mean)
 		}
+	}
+}
+
+// TestTeamLinkFromResult follows the team links of a result the wasm drew
+// after the last answer: each loads the server's page, a new document
+// that starts no wasm, not a screen go-app draws in place. Back returns to
+// the result, Forward and reload to the team page.
+func TestTeamLinkFromResult(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	e := startTeamEnv(t, s)
+	tb := e.browser.journey(t)
+	tb.emulate(phone)
+	// Top answers: the result's note offers a team check-in too.
+	a := s.nearlyTop()
+	last := tb.questions()
+	resultPath := "/result?a=" + s.bank.Encode(a)
+	for _, link := range []string{"#team-new", "#check-team"} {
+		tb.open(fmt.Sprintf("/q/%d?a=%s", last, s.bank.Encode(upTo(a, last-1))))
+		tb.waitWasm()
+		tb.markPage()
+		docs := tb.documents()
+		tb.answerWithMouse(last, a[last-1])
+		tb.assertResult(a)
+		tb.assertSamePage() // the wasm drew the result
+		if tb.documents() != docs {
+			t.Fatalf("the result came as a page load, want it drawn by the wasm")
+		}
+		tb.click(link)
+		tb.waitFor("the server's page to start a team", `location.pathname === "/team/new" && document.readyState === "complete" && !!document.getElementById("team-create")`)
+		tb.serverPage()
+		if d := tb.lastDocument(); tb.documents() != docs+1 || d.url != tb.url("/team/new") || d.status != 200 {
+			t.Errorf("%s: %d documents after %d, the last %s (%d); want /team/new loaded from the server", link, tb.documents(), docs, d.url, d.status)
+		}
+		var marked int
+		tb.eval(`window.__e2eMarker || 0`, &marked)
+		if marked != 0 {
+			t.Errorf("%s: /team/new is drawn in the result's page, want a page load", link)
+		}
+		// history.back, not chromedp's: the browser may bring the
+		// result back from its back/forward cache, with no load event.
+		tb.eval(`history.back()`, nil)
+		tb.waitFor("the result again", fmt.Sprintf(`location.pathname + location.search === %s && !!document.querySelector("section.result") && !!document.querySelector(%s)`, js(resultPath), js(link)))
+		tb.eval(`history.forward()`, nil)
+		tb.waitFor("the team page again", `location.pathname === "/team/new" && document.readyState === "complete" && !!document.getElementById("team-create")`)
+		tb.run("reloading", chromedp.Reload())
+		tb.waitFor("the team page reloaded", `location.pathname === "/team/new" && document.readyState === "complete" && !!document.getElementById("team-create")`)
+		tb.serverPage()
 	}
 }
