@@ -142,6 +142,10 @@ type tab struct {
 	problems     []string
 	docs         []document
 	wasmRequests int
+	// wasmLoads counts the page's requests for app.wasm and for the
+	// scripts that load it (go-app's, and the worker that fetches and
+	// compiles it).
+	wasmLoads int
 	// expect4xx holds the URLs of documents opened expecting a 4xx
 	// status: the browser's "Failed to load resource" error for them is
 	// no fault.
@@ -288,6 +292,9 @@ func (tb *tab) record(ev any) {
 			tb.problems = append(tb.problems, fmt.Sprintf("request to another host than the server's: %s %s (%s)", ev.Request.Method, ev.Request.URL, ev.Type))
 		case u.Path == "/web/app.wasm":
 			tb.wasmRequests++
+			tb.wasmLoads++
+		case u.Path == "/app.js" || u.Path == "/wasm_exec.js" || u.Path == "/web/compile-worker.js":
+			tb.wasmLoads++
 		}
 	case *network.EventResponseReceived:
 		if ev.Type == network.ResourceTypeDocument && ev.FrameID == tb.target {
@@ -384,6 +391,14 @@ func (tb *tab) wasmRequested() int {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	return tb.wasmRequests
+}
+
+// wasmLoading returns how often the page asked for app.wasm or for a
+// script that loads it.
+func (tb *tab) wasmLoading() int {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return tb.wasmLoads
 }
 
 // assertStatus checks the HTTP status of the document at path.

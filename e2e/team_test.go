@@ -102,7 +102,7 @@ func TestTeamJourney(t *testing.T) {
 		new URLSearchParams(location.search).has("k") && !!document.getElementById("join-link") && document.readyState === "complete"`)
 	var created struct {
 		Path, Join, Admin, Heading string
-		wasm                       int // app.wasm asked for in the tab
+		wasm                       int // app.wasm or its loaders asked for in the tab
 	}
 	coord.eval(`({path: location.pathname, join: document.getElementById("join-link").value,
 		admin: document.getElementById("admin-link").value,
@@ -165,7 +165,7 @@ func TestTeamJourney(t *testing.T) {
 	viewPath := "/team/" + id
 	// The tab the team was created in is done: closed, so that it asks
 	// nothing of the team later (TestTeamLive checks a view left open).
-	created.wasm = coord.wasmRequested()
+	created.wasm = coord.wasmLoading()
 	coord.close()
 	coord = e.browser.sibling(coord)
 	for _, vp := range []viewport{phone, desktop} {
@@ -225,8 +225,8 @@ func TestTeamJourney(t *testing.T) {
 	// wasm: not for a page, not for a service worker to cache it.
 	var workers int
 	coord.run("counting service workers", chromedp.Evaluate(`navigator.serviceWorker.getRegistrations().then(r => r.length)`, &workers, awaitPromise))
-	if n := created.wasm + coord.wasmRequested(); n != 0 || workers != 0 {
-		t.Errorf("the coordinator's team pages asked for app.wasm %d times and registered %d service workers, want none", n, workers)
+	if n := created.wasm + coord.wasmLoading(); n != 0 || workers != 0 {
+		t.Errorf("the coordinator's team pages asked for app.wasm or the scripts that load it %d times and registered %d service workers, want none", n, workers)
 	}
 }
 
@@ -366,11 +366,15 @@ func TestTeamLinkFromResult(t *testing.T) {
 		if tb.documents() != docs {
 			t.Fatalf("the result came as a page load, want it drawn by the wasm")
 		}
+		loads := tb.wasmLoading()
 		tb.click(link)
 		tb.waitFor("the server's page to start a team", `location.pathname === "/team/new" && document.readyState === "complete" && !!document.getElementById("team-create")`)
 		tb.serverPage()
 		if d := tb.lastDocument(); tb.documents() != docs+1 || d.url != tb.url("/team/new") || d.status != 200 {
 			t.Errorf("%s: %d documents after %d, the last %s (%d); want /team/new loaded from the server", link, tb.documents(), docs, d.url, d.status)
+		}
+		if n := tb.wasmLoading() - loads; n != 0 {
+			t.Errorf("%s: /team/new asked for app.wasm or the scripts that load it %d times, want none", link, n)
 		}
 		var marked int
 		tb.eval(`window.__e2eMarker || 0`, &marked)
