@@ -332,7 +332,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 	u.RawQuery = attrSafe(q).Encode()
 	if rt.IsTeam() {
 		// A team's page shows what the database holds now: never cached.
-		s.renderFresh(w, r, u, status, true)
+		s.renderFresh(w, r, u, status, rt.ServerOnly())
 		return
 	}
 	key := strconv.Itoa(status) + " " + u.RequestURI()
