@@ -5,7 +5,7 @@ ADDR    ?= localhost:8080
 BIN     := bin/cxquiz
 WASM    := web/app.wasm
 FUZZTIME ?= 30s
-GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/screens/text/*.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json) go.mod
+GOFILES := $(shell find app quiz -name '*.go' -not -name '*_test.go') $(wildcard quiz/*.json app/screens/text/*.json app/screens/text/team/*.json quiz/text/*.json quiz/banks/*/*.json quiz/banks/*/text/*.json) go.mod
 
 .PHONY: all run build wasm test test-unit test-browser vet fuzz static bench load setup clean
 
@@ -28,8 +28,9 @@ BANKJSON := $(wildcard quiz/bank.json quiz/text/*.json quiz/banks/*/*.json quiz/
 quiz/published_gen.go: $(BANKJSON) tools/bankgen/main.go
 	$(GO) run ./tools/bankgen
 
-# The interface texts as Go data, checked against English (tools/textgen).
-app/screens/text_gen.go: $(wildcard app/screens/text/*.json) tools/textgen/main.go
+# The interface texts as Go data, checked against English (tools/textgen);
+# the team pages' in a file of their own, built into the server only.
+app/screens/text_gen.go app/screens/text_server_gen.go &: $(wildcard app/screens/text/*.json app/screens/text/team/*.json) tools/textgen/main.go
 	$(GO) run ./tools/textgen
 
 $(WASM): $(GOFILES)

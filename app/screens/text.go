@@ -10,9 +10,12 @@ import (
 // The interface texts live in text/*.json, one flat object per language;
 // tools/textgen checks them against English (the same keys, no empty text,
 // the same placeholders) and writes them to text_gen.go as uiTexts, so
-// the wasm decodes and checks nothing at start-up. Adding a language means
-// adding one file there and one to the current bank version's text
-// directory (quiz/banks/vN/text).
+// the wasm decodes and checks nothing at start-up. The texts of the pages
+// only the server renders (the team pages, team.go) are in text/team/*.json,
+// checked the same way and written to text_server_gen.go, which only the
+// server builds (TestWasmHasItsTexts checks that the wasm's screens use
+// none of them). Adding a language means adding one file in each and one
+// to the current bank version's text directory (quiz/banks/vN/text).
 //
 // They stay apart from the bank's translations on purpose. Those are
 // overlays on one bank version's structure: keyed by its ids and checked

@@ -12,20 +12,28 @@ import (
 // files now.
 func TestGeneratedFileIsCurrent(t *testing.T) {
 	dir := filepath.Join("..", "..", "app", "screens")
-	texts, err := load(filepath.Join(dir, "text"))
+	texts, server, err := loadAll(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := generate(texts)
-	if err != nil {
-		t.Fatal(err)
+	if len(server) == 0 {
+		t.Error("no texts in app/screens/text/team")
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "text_gen.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("app/screens/text_gen.go is stale: run go generate ./app/screens (or make)")
+	for name, gen := range map[string]func() ([]byte, error){
+		"text_gen.go":        func() ([]byte, error) { return generate(texts) },
+		"text_server_gen.go": func() ([]byte, error) { return generateServer(server) },
+	} {
+		want, err := gen()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("app/screens/%s is stale: run go generate ./app/screens (or make)", name)
+		}
 	}
 }
 
@@ -63,6 +71,32 @@ func TestRun(t *testing.T) {
 			t.Errorf("generated code lacks %s:\n%s", want, src)
 		}
 	}
+	// The server's own texts, in text/team: the same checks, and no key
+	// in both sets.
+	os.Mkdir(filepath.Join(dir, "text", "team"), 0o755)
+	os.WriteFile(filepath.Join(dir, "text", "team", "en.json"), []byte(`{"b": "two"}`), 0o644)
+	if err := run(dir); err == nil || !strings.Contains(err.Error(), "no team/de.json") {
+		t.Errorf("team texts missing a language: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "text", "team", "de.json"), []byte(`{"b": "zwei"}`), 0o644)
+	if err := run(dir); err != nil {
+		t.Fatal(err)
+	}
+	src, _ = os.ReadFile(filepath.Join(dir, "text_server_gen.go"))
+	for _, want := range []string{"//go:build !wasm", `"b": "zwei"`, "uiTexts[lang].m[k] = v"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("generated server code lacks %s:\n%s", want, src)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "text", "team", "de.json"), []byte(`{"b": "zwei", "a": "eins {n}"}`), 0o644)
+	if err := run(dir); err == nil {
+		t.Error("a team text that English lacks passed")
+	}
+	os.WriteFile(filepath.Join(dir, "text", "team", "en.json"), []byte(`{"b": "two", "a": "one {n}"}`), 0o644)
+	if err := run(dir); err == nil || !strings.Contains(err.Error(), "is in de.json and in team/de.json") {
+		t.Errorf("a key in both sets: %v", err)
+	}
+	os.RemoveAll(filepath.Join(dir, "text", "team"))
 	os.WriteFile(filepath.Join(dir, "text", "de.json"), []byte(`{"a": "eins"}`), 0o644)
 	if err := run(dir); err == nil {
 		t.Error("a text without its placeholder passed")
