@@ -26,6 +26,13 @@ func main() {
 		app.Log(err)
 		return
 	}
+	if startup.InWorker() {
+		// The worker that compiled app.wasm runs it this far while the
+		// page starts its own copy: the browser compiles each function the
+		// first time it runs, in whichever thread, and the page's instance
+		// shares the compiled code. What follows needs the page.
+		return
+	}
 	startup.Yield()
 	screens.Register(b)
 	startup.Mark("cxquiz:loaded")

@@ -18,12 +18,13 @@ import (
 // service worker answered it.
 const compilePathJS = `({
 	worker: performance.getEntriesByName("cxquiz:compiled-in-worker").length > 0,
+	warmed: performance.getEntriesByName("cxquiz:warmed-in-worker").length > 0,
 	pageFetched: performance.getEntriesByType("resource").some((r) => r.name.includes("/web/app.wasm")),
 	workerFromServiceWorker: ((performance.getEntriesByName("cxquiz:wasm-received")[0] || {}).detail || {}).serviceWorker === true,
 })`
 
 type compilePath struct {
-	Worker, PageFetched, WorkerFromServiceWorker bool
+	Worker, Warmed, PageFetched, WorkerFromServiceWorker bool
 }
 
 // takesOver checks that the wasm runs the page: a question answered with
@@ -38,7 +39,8 @@ func (tb *tab) takesOver() {
 	tb.assertSamePage()
 }
 
-// TestCompileInWorker: app.wasm is compiled by the worker, and the page
+// TestCompileInWorker: app.wasm is compiled by the worker, which runs the
+// program's start there (up to where main needs the page), and the page
 // never fetches it itself; the page's main thread only instantiates it.
 func TestCompileInWorker(t *testing.T) {
 	t.Parallel()
@@ -48,8 +50,8 @@ func TestCompileInWorker(t *testing.T) {
 	tb.waitWasm()
 	var got compilePath
 	tb.eval(compilePathJS, &got)
-	if !got.Worker || got.PageFetched {
-		t.Errorf("compiled in the worker %v, app.wasm fetched by the page %v; want true, false", got.Worker, got.PageFetched)
+	if !got.Worker || !got.Warmed || got.PageFetched {
+		t.Errorf("compiled in the worker %v, the program's start run there %v, app.wasm fetched by the page %v; want true, true, false", got.Worker, got.Warmed, got.PageFetched)
 	}
 	if n := tb.wasmRequested(); n != 0 {
 		t.Errorf("the page asked for app.wasm %d times, want none: the worker fetches it", n)

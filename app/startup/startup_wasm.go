@@ -25,6 +25,13 @@ func Yield() {
 	<-done
 }
 
+// InWorker reports whether the program runs in a worker, where there is
+// no page: web/compile-worker.js runs it there, up to the point where it
+// would need one, so that the browser compiles the code of the runtime's
+// start and of the packages' initialisation off the page's main thread
+// (see main).
+func InWorker() bool { return js.Global().Get("document").IsUndefined() }
+
 // Mark records a User Timing mark: make bench tells the steps of the
 // start-up apart by them.
 func Mark(name string) {
