@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"math"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -83,16 +82,18 @@ func (p *page) renderLangSwitch(t Texts) app.UI {
 // textOn returns black or white, whichever reads better on the colour
 // #rrggbb (WCAG relative luminance).
 func textOn(hex string) string {
+	var rgb [3]uint8
+	for i := range rgb {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		rgb[i] = uint8(v)
+	}
+	return textOnRGB(rgb)
+}
+
+func textOnRGB(rgb [3]uint8) string {
 	lum := 0.0
 	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
-		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
-		c := float64(v) / 255
-		if c <= 0.03928 {
-			c /= 12.92
-		} else {
-			c = math.Pow((c+0.055)/1.055, 2.4)
-		}
-		lum += w * c
+		lum += w * float64(linear[rgb[i]]) / (1<<32 - 1)
 	}
 	if (lum+0.05)/0.05 > 1.05/(lum+0.05) {
 		return "#000000"
