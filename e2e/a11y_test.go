@@ -95,7 +95,10 @@ func (s *suite) screens() []screen {
 		for i := range ans {
 			ans[i] = (i * 3) % 4
 		}
-		screens = append(screens, screen{fmt.Sprintf("result-v%d", b.Version), "/result?a=" + b.Encode(ans), 200, "section.result #older-version"})
+		n := len(b.Questions())
+		screens = append(screens,
+			screen{fmt.Sprintf("result-v%d", b.Version), "/result?a=" + b.Encode(ans), 200, "section.result #older-version"},
+			screen{fmt.Sprintf("question-v%d", b.Version), fmt.Sprintf("/q/%d?a=%s", n, b.Encode(upTo(ans, n-1))), 200, "form#answer"})
 		mixed += "&r=" + b.Encode(ans)
 	}
 	return append(screens,

@@ -201,18 +201,18 @@ func TestVersion2CodesScoreAsBefore(t *testing.T) {
 
 func TestBanksDecode(t *testing.T) {
 	banks := mustLoadAll(t)
-	v1, v2 := banks.Version(1), banks.Version(2)
-	if v1 == nil || v2 == nil || banks.Latest() != v2 || banks.Version(9) != nil {
+	v1, v2, v3 := banks.Version(1), banks.Version(2), banks.Version(3)
+	if v1 == nil || v2 == nil || v3 == nil || banks.Latest() != v3 || banks.Version(9) != nil {
 		t.Fatalf("versions: %v", banks.versions())
 	}
-	if got := len(banks.All()); got != 2 {
+	if got := len(banks.All()); got != 3 {
 		t.Fatalf("All: %d banks", got)
 	}
 	b, a, err := banks.Decode("")
-	if err != nil || b != v2 || a.Answered() != 0 || len(a) != len(v2.Questions()) {
+	if err != nil || b != v3 || a.Answered() != 0 || len(a) != len(v3.Questions()) {
 		t.Fatalf("empty code: %v %v %v", b, a, err)
 	}
-	for _, want := range []*Bank{v1, v2} {
+	for _, want := range []*Bank{v1, v2, v3} {
 		code := want.Encode(want.NewAnswers().With(2, 3))
 		b, a, err := banks.Decode(code)
 		if err != nil || b != want || a.Get(2) != 3 || a.Answered() != 1 {
@@ -221,16 +221,25 @@ func TestBanksDecode(t *testing.T) {
 		if v, err := CodeVersion(code); err != nil || v != want.Version {
 			t.Errorf("CodeVersion(%s) = %d, %v", code, v, err)
 		}
+		// Versions 2 and 3 ask as many questions: a code of one is never
+		// read with the other's bank.
+		if want != v3 {
+			if _, err := v3.Decode(code); !errors.Is(err, ErrOutdated) {
+				t.Errorf("version %d code %s read by version 3: %v, want ErrOutdated", want.Version, code, err)
+			}
+		}
 	}
 	// A German bank decodes into the same version as the English one.
-	if b, _, err := banks.Decode(v2.In("de").Encode(v2.NewAnswers().With(1, 0))); err != nil || b.Version != 2 {
-		t.Errorf("German code: %v %v", b, err)
+	for _, want := range []*Bank{v2, v3} {
+		if b, _, err := banks.Decode(want.In("de").Encode(want.NewAnswers().With(1, 0))); err != nil || b != want {
+			t.Errorf("German version-%d code: %v %v", want.Version, b, err)
+		}
 	}
-	unknown := string(codeAlphabet[3]) + v2.Encode(v2.NewAnswers().With(1, 0))[1:]
+	unknown := string(codeAlphabet[4]) + v3.Encode(v3.NewAnswers().With(1, 0))[1:]
 	if _, _, err := banks.Decode(unknown); !errors.Is(err, ErrOutdated) {
-		t.Errorf("version 3: %v, want ErrOutdated", err)
+		t.Errorf("version 4: %v, want ErrOutdated", err)
 	}
-	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", v2.Encode(v2.NewAnswers().With(1, 0)) + "A"} {
+	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", "D", "D***", v2.Encode(v2.NewAnswers().With(1, 0)) + "A", v3.Encode(v3.NewAnswers().With(1, 0)) + "A"} {
 		if _, _, err := banks.Decode(code); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%q: %v, want ErrMalformed", code, err)
 		}
@@ -244,11 +253,13 @@ func TestBanksDecode(t *testing.T) {
 	if _, err := NewBanks(v1, v2, v1); err == nil {
 		t.Error("NewBanks accepted a version twice")
 	}
-	if s, err := NewBanks(v2, v1); err != nil || s.Latest() != v2 || s.All()[0] != v1 {
+	if s, err := NewBanks(v3, v1, v2); err != nil || s.Latest() != v3 || s.All()[0] != v1 || s.All()[1] != v2 {
 		t.Errorf("NewBanks does not sort by version: %v", err)
 	}
-	if got := v2.SharedDimensions(v1); len(got) != len(v2.Dimensions) {
-		t.Errorf("shared dimensions of versions 2 and 1: %v", got)
+	for _, old := range []*Bank{v1, v2} {
+		if got := v3.SharedDimensions(old); len(got) != len(v3.Dimensions) {
+			t.Errorf("shared dimensions of versions 3 and %d: %v", old.Version, got)
+		}
 	}
 	other := mustParse(t, fixture(3))
 	if got := v2.SharedDimensions(other); len(got) != 0 {

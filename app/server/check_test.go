@@ -55,6 +55,8 @@ func TestCheckNoteAndEvidence(t *testing.T) {
 		{"ordinary", bank, answersAt(bank, func(*quiz.Question) string { return "focused" }), false, false},
 		{"all one below the top", bank, nearlyTop(bank, 0), false, false},
 		{"version 1, all top", banks.Version(1), nearlyTop(banks.Version(1), len(banks.Version(1).Questions())), true, true},
+		{"version 2, all top", banks.Version(2), nearlyTop(banks.Version(2), len(banks.Version(2).Questions())), true, true},
+		{"version 2, one below the line", banks.Version(2), nearlyTop(banks.Version(2), 21), false, true},
 	}
 	for _, tc := range cases {
 		res, err := tc.b.Score(tc.a)

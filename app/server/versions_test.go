@@ -34,8 +34,15 @@ func TestOlderVersionLinks(t *testing.T) {
 	t.Parallel()
 	_, ts := testServer(t)
 	older := banks.All()[:len(banks.All())-1]
-	if len(older) == 0 || older[0].Version != 1 {
-		t.Fatalf("version 1 is not kept beside the latest (%d)", bank.Version)
+	// Every version before the latest is kept, version 2 among them since
+	// version 3 replaced it.
+	for i, old := range older {
+		if old.Version != i+1 {
+			t.Fatalf("versions %v: version %d is not kept beside the latest (%d)", banks.All(), i+1, bank.Version)
+		}
+	}
+	if len(older) < 2 {
+		t.Fatalf("only %d older versions beside the latest (%d); version 2 must be one", len(older), bank.Version)
 	}
 	var fulls []string
 	for _, old := range older {

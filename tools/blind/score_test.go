@@ -15,14 +15,18 @@ import (
 	"cxquiz/quiz"
 )
 
+// personaFixtures names the persona fixtures of quiz's tests by bank
+// version.
+var personaFixtures = map[int]string{2: "personas.json", 3: "personas-v3.json"}
+
 // answerSets returns answer sets of bank b to score: the persona fixtures
-// of quiz's tests (for version 2), every answer at one level, and random
-// sets.
+// of quiz's tests (from version 2 on), every answer at one level, and
+// random sets.
 func answerSets(t *testing.T, b *quiz.Bank) map[string]quiz.Answers {
 	t.Helper()
 	sets := map[string]quiz.Answers{}
-	if b.Version == 2 {
-		data, err := os.ReadFile(filepath.Join("..", "..", "quiz", "testdata", "personas.json"))
+	if name, ok := personaFixtures[b.Version]; ok {
+		data, err := os.ReadFile(filepath.Join("..", "..", "quiz", "testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +67,7 @@ func answerSets(t *testing.T, b *quiz.Bank) map[string]quiz.Answers {
 // score, level, every dimension, the top-answer count behind the result
 // page's note, and the result code.
 func TestPicksScoreAsTheQuiz(t *testing.T) {
-	for _, v := range []int{1, 2} {
+	for _, v := range []int{1, 2, 3} {
 		b := bank(t, v)
 		_, k := packet(t, b, "de", 11)
 		sets := answerSets(t, b)

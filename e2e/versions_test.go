@@ -1,0 +1,48 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestOlderVersionResults: a result link made with an older version of
+// the questions (version 1, and version 2 since version 3 replaced it)
+// opens in the browser, once the wasm has taken over, with the scores and
+// the level that version gives, in every language, and says that a newer
+// version exists; its link starts the latest version, without the note.
+func TestOlderVersionResults(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	all := s.banks.All()
+	older := all[:len(all)-1]
+	if len(older) < 2 || older[0].Version != 1 || older[1].Version != 2 {
+		t.Fatalf("%d older versions beside the latest (%d): versions 1 and 2 must be among them", len(older), s.bank.Version)
+	}
+	for _, old := range older {
+		for _, lang := range old.Languages() {
+			t.Run(fmt.Sprintf("v%d-%s", old.Version, lang), func(t *testing.T) {
+				t.Parallel()
+				tb := s.browser.journey(t)
+				tb.bank, tb.lang = old, lang
+				a := old.NewAnswers()
+				for i := range a {
+					a[i] = (i*5 + old.Version) % 4
+				}
+				res, err := old.Score(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tb.open(withLang("/result?a="+old.Encode(a), lang))
+				tb.waitWasm()
+				tb.assertResult(a)
+				tb.waitFor("the note that a newer version exists, and the level's name in "+lang, fmt.Sprintf(
+					`!!document.getElementById("older-version") && !!document.getElementById("take-new") &&
+					document.querySelector("section.result").textContent.includes(%s)`, js(old.In(lang).Level(res.Level.ID).Name)))
+				tb.click("#take-new")
+				tb.bank = s.bank
+				tb.waitQuestion(1)
+				tb.waitFor("the latest version's first question, without the note", `!document.getElementById("older-version")`)
+			})
+		}
+	}
+}
