@@ -88,6 +88,8 @@ func TestPublishedFilesUnchanged(t *testing.T) {
 		"text/de.json":          "e2867eeb72f9ef5ff9dedcbce38b984396338288a3603b6ca130188322d87d34",
 		"banks/v2/bank.json":    "f782dd2b9fb0403e49347dd0da2c2a48c505ca46108afaa07b682b2262d0aca7",
 		"banks/v2/text/de.json": "7785edcd844478848e4e876eab21ae0eba3df7ff28607d722968035191cfc7ee",
+		"banks/v3/bank.json":    "cf2b7fe85c1d30c1576d2df38843baf26014ae90d54c64faa2962c6ded66b13b",
+		"banks/v3/text/de.json": "1f0224f58951b65141e915c7dc7ab8569d404e8794dae059b07a7809b44eff96",
 	} {
 		data, err := os.ReadFile(name)
 		if err != nil {
