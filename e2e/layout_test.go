@@ -158,7 +158,7 @@ func withEmbed(path string) string { return withParam(path, "embed=1") }
 // TestAccessibility checks its screens the same way), so the pages are
 // checked as the server sends them (?wasm=false), which keeps the test
 // quick. It saves screenshots of the compare screens and of the embedded
-// intro, result and result with the note to artifacts/
+// intro, question, result and result with the note to artifacts/
 // (TestAccessibility has the others).
 func TestLayout(t *testing.T) {
 	t.Parallel()
@@ -195,7 +195,7 @@ func TestLayout(t *testing.T) {
 						// Of the team screens (checked above all the same),
 						// only the fullest is kept as a picture: full-page
 						// shots of long pages are the costliest step here.
-						if !strings.HasPrefix(sc.name, "compare") && sc.name != "team-200" && !(embed && (sc.name == "intro" || sc.name == "result" || sc.name == "result-high")) {
+						if !strings.HasPrefix(sc.name, "compare") && sc.name != "team-200" && !(embed && (sc.name == "intro" || sc.name == "question" || sc.name == "result" || sc.name == "result-high")) {
 							continue
 						}
 						shot := "layout-" + sc.name
