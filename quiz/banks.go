@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -59,7 +58,7 @@ func NewBanks(banks ...*Bank) (*Banks, error) {
 		return nil, fmt.Errorf("quiz: no banks")
 	}
 	all := append([]*Bank(nil), banks...)
-	sort.Slice(all, func(i, j int) bool { return all[i].Version < all[j].Version })
+	sortStable(all, func(x, y *Bank) bool { return x.Version < y.Version })
 	for i := 1; i < len(all); i++ {
 		if all[i].Version == all[i-1].Version {
 			return nil, fmt.Errorf("quiz: two banks of version %d", all[i].Version)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 )
 
 // ErrIncomplete is returned by [Bank.Score] for an answer set in which some
@@ -215,7 +214,7 @@ func (r Result) Weakest(n int) []DimensionScore {
 
 func (r Result) ranked(n int, less func(x, y DimensionScore) bool) []DimensionScore {
 	s := append([]DimensionScore(nil), r.Dimensions...)
-	sort.SliceStable(s, func(i, j int) bool { return less(s[i], s[j]) })
+	sortStable(s, less)
 	return s[:min(max(n, 0), len(s))]
 }
 

@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"math"
-	"sort"
 )
 
 // Summary describes a group's results, a team's, without any one of them:
@@ -126,11 +125,11 @@ func (s Summary) top(n int, key func(DimensionStat) float64, desc bool) []Dimens
 			ds = append(ds, d)
 		}
 	}
-	sort.SliceStable(ds, func(i, j int) bool {
+	sortStable(ds, func(x, y DimensionStat) bool {
 		if desc {
-			return key(ds[i]) > key(ds[j])
+			return key(x) > key(y)
 		}
-		return key(ds[i]) < key(ds[j])
+		return key(x) < key(y)
 	})
 	var out []DimensionStat
 	for _, d := range ds {
