@@ -331,19 +331,10 @@ func (t *tab) workerNet(ev any) {
 }
 
 func (t *tab) attachDedicated(id target.ID) {
-	t.mu.Lock()
-	if t.workers[id] {
-		t.mu.Unlock()
+	wctx, wcancel, ok := t.listenWorker(id, t.dw.event)
+	if !ok {
 		return
 	}
-	t.workers[id] = true
-	wctx, wcancel := chromedp.NewContext(t.ctx, chromedp.WithTargetID(id))
-	t.swCancels = append(t.swCancels, wcancel)
-	t.mu.Unlock()
-	chromedp.ListenTarget(wctx, func(ev any) {
-		t.dw.event(ev)
-		t.workerNet(ev)
-	})
 	// Attaching enables the Network domain. A worker that is gone by
 	// then (it ends once it has sent the module) is no error.
 	slow := time.AfterFunc(10*time.Second, wcancel)
@@ -367,20 +358,30 @@ func (t *tab) attachWorkers(ctx context.Context, cond condition) error {
 	return t.swErr
 }
 
-func (t *tab) attachWorker(id target.ID, cond condition) {
+// listenWorker attaches to the worker id once: its events go to on and to
+// workerNet. ok is false if the tab is attached to it already.
+func (t *tab) listenWorker(id target.ID, on func(any)) (ctx context.Context, cancel context.CancelFunc, ok bool) {
 	t.mu.Lock()
 	if t.workers[id] {
 		t.mu.Unlock()
-		return
+		return nil, nil, false
 	}
 	t.workers[id] = true
-	wctx, wcancel := chromedp.NewContext(t.ctx, chromedp.WithTargetID(id))
-	t.swCancels = append(t.swCancels, wcancel)
+	ctx, cancel = chromedp.NewContext(t.ctx, chromedp.WithTargetID(id))
+	t.swCancels = append(t.swCancels, cancel)
 	t.mu.Unlock()
-	chromedp.ListenTarget(wctx, func(ev any) {
-		t.sw.event(ev)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		on(ev)
 		t.workerNet(ev)
 	})
+	return ctx, cancel, true
+}
+
+func (t *tab) attachWorker(id target.ID, cond condition) {
+	wctx, wcancel, ok := t.listenWorker(id, t.sw.event)
+	if !ok {
+		return
+	}
 	actions := []chromedp.Action{network.Enable()}
 	if cond.throttle {
 		actions = append(actions, network.EmulateNetworkConditions(false, slowLatencyMs, slowDownload, slowUpload).
