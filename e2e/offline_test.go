@@ -113,7 +113,10 @@ func TestOffline(t *testing.T) {
 	tb.lang = "de"
 	tb.waitWasm()
 	assertWasmFromWorker("question 3 opened offline")
-	tb.answerQuestionsWithMouse(a, 3, tb.questions())
+	tb.answerQuestionsWithMouse(a, 3, 4)
+	// A link to the last question, kept from before, opened offline too.
+	tb.skipToLast(5, a)
+	assertWasmFromWorker("the last question opened offline")
 	tb.assertResult(a)
 
 	// The result reloaded: scored again, by the same quiz code.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -169,6 +170,39 @@ func (tb *tab) answerQuestionsWithMouse(a quiz.Answers, from, to int) {
 	for n := from; n <= to; n++ {
 		tb.answerWithMouse(n, a[n-1])
 	}
+}
+
+// skipToLast goes from question n, on screen, to the last question by its
+// address, as someone who kept the link of a later question would, and
+// answers it with the mouse: the answers before n are the page's own (the
+// code in its form), those from n on a's. The address keeps the page's
+// other parameters (language, team, embedding). Journeys whose point is
+// not answering every question in turn use it; a lost or changed answer
+// before n still shows in the result, which the caller checks against a.
+// TestJourneyMouse, TestJourneyKeyboard, TestGerman, TestEmbed and the
+// other whole journeys click through every question.
+func (tb *tab) skipToLast(n int, a quiz.Answers) {
+	tb.t.Helper()
+	tb.waitQuestion(n)
+	last := tb.questions()
+	var got struct{ Code, Search string }
+	tb.eval(`({code: (document.querySelector("#answer input[name=a]") || {value: ""}).value, search: location.search})`, &got)
+	kept, err := tb.bank.Decode(got.Code)
+	if err != nil {
+		tb.t.Fatalf("question %d: the form carries the code %q: %v", n, got.Code, err)
+	}
+	for i := n - 1; i < last-1; i++ {
+		kept[i] = a[i]
+	}
+	kept[last-1] = quiz.Unanswered
+	q, err := url.ParseQuery(strings.TrimPrefix(got.Search, "?"))
+	if err != nil {
+		tb.t.Fatalf("question %d: the address's query %q: %v", n, got.Search, err)
+	}
+	q.Set("a", tb.bank.Encode(kept))
+	tb.open("/q/" + strconv.Itoa(last) + "?" + q.Encode())
+	tb.waitWasm()
+	tb.answerWithMouse(last, a[last-1])
 }
 
 // resultJS reads what the result screen shows.
