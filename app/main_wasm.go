@@ -30,7 +30,11 @@ func main() {
 		// The worker that compiled app.wasm runs it this far while the
 		// page starts its own copy: the browser compiles each function the
 		// first time it runs, in whichever thread, and the page's instance
-		// shares the compiled code. What follows needs the page.
+		// shares the compiled code. What follows needs the page, but the
+		// page's first screen can be built without one.
+		if address, lang := startup.WorkerPage(); address != "" && screens.RehearseInWorker(b, address, lang) {
+			startup.TellWorker("cxquizRehearsed")
+		}
 		return
 	}
 	startup.Yield()

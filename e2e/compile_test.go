@@ -19,12 +19,13 @@ import (
 const compilePathJS = `({
 	worker: performance.getEntriesByName("cxquiz:compiled-in-worker").length > 0,
 	warmed: performance.getEntriesByName("cxquiz:warmed-in-worker").length > 0,
+	rehearsed: performance.getEntriesByName("cxquiz:rehearsed-in-worker").length > 0,
 	pageFetched: performance.getEntriesByType("resource").some((r) => r.name.includes("/web/app.wasm")),
 	workerFromServiceWorker: ((performance.getEntriesByName("cxquiz:wasm-received")[0] || {}).detail || {}).serviceWorker === true,
 })`
 
 type compilePath struct {
-	Worker, Warmed, PageFetched, WorkerFromServiceWorker bool
+	Worker, Warmed, Rehearsed, PageFetched, WorkerFromServiceWorker bool
 }
 
 // takesOver checks that the wasm runs the page: a question answered with
@@ -40,7 +41,8 @@ func (tb *tab) takesOver() {
 }
 
 // TestCompileInWorker: app.wasm is compiled by the worker, which runs the
-// program's start there (up to where main needs the page), and the page
+// program's start there (up to where main needs the page) and builds the
+// page's first screen without a page (screens.RehearseInWorker), and the page
 // never fetches it itself; the page's main thread only instantiates it.
 func TestCompileInWorker(t *testing.T) {
 	t.Parallel()
@@ -50,8 +52,8 @@ func TestCompileInWorker(t *testing.T) {
 	tb.waitWasm()
 	var got compilePath
 	tb.eval(compilePathJS, &got)
-	if !got.Worker || !got.Warmed || got.PageFetched {
-		t.Errorf("compiled in the worker %v, the program's start run there %v, app.wasm fetched by the page %v; want true, true, false", got.Worker, got.Warmed, got.PageFetched)
+	if !got.Worker || !got.Warmed || !got.Rehearsed || got.PageFetched {
+		t.Errorf("compiled in the worker %v, the program's start run there %v, the first screen built there %v, app.wasm fetched by the page %v; want true, true, true, false", got.Worker, got.Warmed, got.Rehearsed, got.PageFetched)
 	}
 	if n := tb.wasmRequested(); n != 0 {
 		t.Errorf("the page asked for app.wasm %d times, want none: the worker fetches it", n)

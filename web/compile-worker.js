@@ -1,12 +1,12 @@
 // Compiles app.wasm off the page's main thread. The page (go-app's app.js
 // as the server adapts it) posts the URL of app.wasm and of Go's
-// wasm_exec.js; this worker fetches and compiles app.wasm and posts back
-// the WebAssembly.Module, which the page only has to instantiate. V8
-// decodes a streamed module on the thread that compiles it: on the page's
-// thread that was up to 1.4 s of tasks on a slow phone whenever app.wasm
-// came in one burst (from the HTTP cache, the service worker or a fast
-// network). Any failure is posted back too, and the page then compiles
-// app.wasm itself, as before.
+// wasm_exec.js, and its own address and language; this worker fetches and
+// compiles app.wasm and posts back the WebAssembly.Module, which the page
+// only has to instantiate. V8 decodes a streamed module on the thread
+// that compiles it: on the page's thread that was up to 1.4 s of tasks on
+// a slow phone whenever app.wasm came in one burst (from the HTTP cache,
+// the service worker or a fast network). Any failure is posted back too,
+// and the page then compiles app.wasm itself, as before.
 "use strict";
 
 // warmFor bounds the warm-up: the page waits for the module meanwhile.
@@ -14,6 +14,8 @@ const warmFor = 4000; // ms
 
 self.onmessage = async (event) => {
   const url = String(event.data.wasm);
+  // The page's address and language: the warm-up builds its screen too.
+  self.cxquizPage = { url: String(event.data.page || ""), lang: String(event.data.lang || "") };
   let module;
   try {
     const response = fetch(url);
@@ -38,6 +40,7 @@ self.onmessage = async (event) => {
   const warmed = await Promise.race([done, new Promise((resolve) => setTimeout(() => resolve(false), warmFor))]);
   self.postMessage({
     warmed: warmed,
+    rehearsed: self.cxquizRehearsed === true,
     module: module,
     origin: performance.timeOrigin,
     fetchStart: r.startTime || 0,
@@ -52,8 +55,10 @@ self.onmessage = async (event) => {
 // (main stops there: see startup.InWorker). V8 compiles each function the
 // first time it runs, on the thread that runs it: that was 60 % of the
 // page's long tasks after the instantiation (the runtime's start, the
-// packages' initialisation, the question banks). The page's instance
-// shares the code compiled here. It tells whether the program got there.
+// packages' initialisation, the question banks), and it builds the page's
+// first screen without a page (screens.RehearseInWorker), so the page
+// compiles less of go-app's first render too. The page's instance shares
+// the code compiled here. It tells whether the program got there.
 async function warm(module) {
   try {
     if (typeof Go === "undefined") {

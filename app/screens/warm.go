@@ -2,10 +2,12 @@ package screens
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"cxquiz/app/route"
 	"cxquiz/quiz"
 )
 
@@ -26,16 +28,8 @@ func Rehearsal(banks *quiz.Banks) []func() {
 	doc := app.Window().Get("document")
 	steps := []func(){
 		func() { p = newPage(banks, served) },
-		func() { _, _ = p.title(T(p.lang())), p.Render() },
-		func() {
-			// go-app's first navigation decodes its internal URLs, prints
-			// the address and matches it against the route.
-			var urls []string
-			_ = json.Unmarshal([]byte(app.Getenv("GOAPP_INTERNAL_URLS")), &urls)
-			u := app.Window().URL()
-			_ = u.String()
-			_ = regexp.MustCompile(everyPath).MatchString(u.Path)
-		},
+		func() { rehearseRender(p) },
+		func() { rehearseNavigation(app.Window().URL()) },
 		// The frame of the page alone, then the whole page: each mount
 		// compiles what the one before did not need.
 		rehearseMount(doc, func() app.Composer {
@@ -86,4 +80,45 @@ func rehearseMount(doc app.Value, root func() app.Composer) func() {
 			app.Log("rehearsal:", err)
 		}
 	}
+}
+
+// RehearseInWorker builds, in the worker that compiles app.wasm (see
+// startup.InWorker), the screen of address as the page's first render
+// will, without a page: the route, the title and the component tree, and
+// go-app's decoding and matching of the address. The compiled code is the
+// module's, shared with the page's instance, so the page's rehearsal and
+// mount find those functions compiled instead of compiling them in its
+// own tasks. lang is the language the server chose for the page. Nothing
+// it does can reach the page; a failure is logged and ends it. It tells
+// whether it got to the end.
+func RehearseInWorker(banks *quiz.Banks, address, lang string) (ok bool) {
+	defer func() {
+		if err := recover(); err != nil {
+			app.Log("rehearsal in the worker:", err)
+			ok = false
+		}
+	}()
+	u, err := url.Parse(address)
+	if err != nil {
+		return false
+	}
+	app.RouteWithRegexp(everyPath, func() app.Composer { return newPage(banks, lang) })
+	p := &page{banks: banks, served: lang}
+	p.setRoute(route.Parse(banks, u))
+	rehearseRender(p)
+	rehearseNavigation(u)
+	return true
+}
+
+// rehearseRender builds the page's title and component tree.
+func rehearseRender(p *page) { _, _ = p.title(T(p.lang())), p.Render() }
+
+// rehearseNavigation does what go-app's first navigation does with the
+// address: it decodes its internal URLs, prints the address and matches
+// it against the route.
+func rehearseNavigation(u *url.URL) {
+	var urls []string
+	_ = json.Unmarshal([]byte(app.Getenv("GOAPP_INTERNAL_URLS")), &urls)
+	_ = u.String()
+	_ = regexp.MustCompile(everyPath).MatchString(u.Path)
 }

@@ -686,6 +686,9 @@ function cxquizCompileInWorker(wasmURL, workerURL) {
       if (d.warmed && performance.mark) {
         performance.mark("cxquiz:warmed-in-worker");
       }
+      if (d.rehearsed && performance.mark) {
+        performance.mark("cxquiz:rehearsed-in-worker");
+      }
       resolve(d.module);
     };
     worker.onmessageerror = () => fail(new Error("the module could not be sent to the page"));
@@ -693,7 +696,7 @@ function cxquizCompileInWorker(wasmURL, workerURL) {
       event.preventDefault();
       fail(new Error(event.message || "the worker failed to start"));
     };
-    worker.postMessage({ wasm: wasmURL, exec: "/wasm_exec.js" });
+    worker.postMessage({ wasm: wasmURL, exec: "/wasm_exec.js", page: location.href, lang: document.documentElement.lang || "" });
   });
 }
 

@@ -39,3 +39,23 @@ func Mark(name string) {
 		p.Call("mark", name)
 	}
 }
+
+// WorkerPage returns the address and language of the page that started the
+// worker (web/compile-worker.js passes them on), or empty strings.
+func WorkerPage() (address, lang string) {
+	p := js.Global().Get("cxquizPage")
+	if !p.Truthy() {
+		return "", ""
+	}
+	str := func(k string) string {
+		if v := p.Get(k); v.Type() == js.TypeString {
+			return v.String()
+		}
+		return ""
+	}
+	return str("url"), str("lang")
+}
+
+// TellWorker sets a flag for web/compile-worker.js, which passes it on to
+// the page.
+func TellWorker(flag string) { js.Global().Set(flag, true) }
