@@ -9,6 +9,22 @@
 
   function answerForm() { return document.getElementById("answer"); }
 
+  // A page carries inline only the rules of quiz.css its own elements use
+  // (app/server/styles.go). The wasm may draw any other screen without a
+  // reload, so the whole stylesheet comes now, once the page is up: a
+  // stylesheet a script adds holds up no paint, and the service worker
+  // keeps it for offline use (the versioned URL, next to this script's).
+  // The static export links it from every page already.
+  (function linkStyles() {
+    var me = document.currentScript;
+    if (!me || !/\/web\/quiz\.js(\?|$)/.test(me.src)) return;
+    if (document.querySelector('link[rel="stylesheet"][href*="/web/quiz.css"]')) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = me.src.replace("/web/quiz.js", "/web/quiz.css");
+    document.head.appendChild(link);
+  })();
+
   document.addEventListener("focusin", function (e) {
     lastFocusId = e.target && e.target.id ? e.target.id : null;
   });

@@ -62,7 +62,13 @@ func BenchmarkQuestionPagesDistinct(b *testing.B) {
 
 // realServer is a test server with the real web/ styles and scripts, so
 // pages are as large as the ones the binary sends.
-func realServer(b *testing.B) *Server {
+func realServer(b testing.TB) *Server {
+	s, _ := realTestServer(b)
+	return s
+}
+
+// realTestServer is realServer with its test server.
+func realTestServer(b testing.TB) (*Server, *httptest.Server) {
 	files := fstest.MapFS{"app.wasm": {Data: []byte("wasm")}}
 	for _, name := range []string{"quiz.css", "quiz.js", "embed.js", "icon.svg", "compile-worker.js"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
@@ -71,8 +77,7 @@ func realServer(b *testing.B) *Server {
 		}
 		files[name] = &fstest.MapFile{Data: data}
 	}
-	s, _ := startTest(b, Config{Banks: pageBanks, Files: files})
-	return s
+	return startTest(b, Config{Banks: pageBanks, Files: files})
 }
 
 // distinctQuestions are n question-7 URLs, each with its own answers to

@@ -112,7 +112,7 @@ func TestAppJSStartsWhenIdle(t *testing.T) {
 // bytes after the end of the brotli stream.
 func TestPagesFromStandInEncodings(t *testing.T) {
 	s, ts := testServer(t)
-	s.styles = []byte("<style>" + strings.Repeat("main p{margin:0 auto}", 400) + "</style>\n") // a head as large as the real one
+	s.styles = parseStylesheet(strings.Repeat("main p{margin:0 auto}", 400)) // a head as large as the real one
 	for _, path := range []string{"/q/2?a=", "/q/7?a=", "/q/24?a=", "/q/3?lang=de&a="} {
 		n, _ := strconv.Atoi(strings.TrimPrefix(path[:strings.Index(path, "?")], "/q/"))
 		for first := range 4 {

@@ -83,7 +83,11 @@ type Server struct {
 	appJS    []byte            // go-app's app.js, adapted to iframes
 	workerJS []byte            // go-app's service worker, able to open any page offline
 	pages    *pageCache        // rendered pages by URL
-	styles   []byte            // the <style> element every page carries
+	// styles is quiz.css, from which each page gets the rules it can
+	// use inline (styles.go); pageCSP makes a page's policy from the
+	// hash source of its style element.
+	styles  *stylesheet
+	pageCSP func(styleHash string) string
 	// loaderIcon is the image of go-app's (hidden) loader: the icon the
 	// page's header shows already, not one more download.
 	loaderIcon string
@@ -184,13 +188,15 @@ func New(c Config) (*Server, error) {
 		quizCSS = f.raw
 	}
 	// go-app's own app.css styles its full-screen loader, which quiz.css
-	// hides: pages carry quiz.css alone.
-	css := minifyCSS(string(quizCSS))
-	s.styles = []byte("<style>" + css + "</style>\n")
+	// hides: pages carry the rules of quiz.css they can use, no more.
+	s.styles = parseStylesheet(minifyCSS(string(quizCSS)))
 	s.loaderIcon = "/web/icon.svg" + v
-	// The style element is the same on every page: the CSP allows it by
-	// its hash, and inline styles stay forbidden.
-	s.headers = securityHeaders(origins, c.TLSCert != "", styleHash(css))
+	// Each page's policy allows its own style element by its hash; other
+	// responses allow none, and inline style attributes stay forbidden.
+	tls := c.TLSCert != ""
+	s.pageCSP = func(hash string) string {
+		return securityHeaders(origins, tls, hash)["Content-Security-Policy"]
+	}
 	return s, nil
 }
 
@@ -399,7 +405,9 @@ func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL, b
 	// go-app's ETag is the build's, the same for every page: each
 	// representation gets its own in newPage, or none.
 	rec.header.Del("ETag")
-	return rec.header, s.trimPage(rec.body.Bytes(), bare), true
+	page, style := s.trimPage(rec.body.Bytes(), bare)
+	rec.header.Set("Content-Security-Policy", style.csp)
+	return rec.header, page, true
 }
 
 // newPage makes a rendered page ready to serve, with a validator of its
@@ -492,7 +500,8 @@ var goappScripts = regexp.MustCompile(`<script [^>]*src="/(?:app|wasm_exec)\.js"
 // and the quiz does not need: its stylesheet (styles of the loader that
 // quiz.css hides), the empty author meta, link previews without a domain
 // (linkPreviews), and a second icon to download (and spin) for that
-// loader. Then it inlines the styles. go-app puts all of these in the
+// loader. Then it inlines the styles the page can use, and returns them
+// with the page (its policy allows them by their hash). go-app puts all of these in the
 // head and in the loader, the page's last element, and only those parts
 // are searched: on a result page the rest is some 20 KB, which the
 // regular expressions took about 0.3 ms to scan, a fifth of a render.
@@ -500,13 +509,14 @@ var goappScripts = regexp.MustCompile(`<script [^>]*src="/(?:app|wasm_exec)\.js"
 // A bare page loses go-app's scripts and its loader too: it is a plain
 // page with forms, which does not start the wasm or register go-app's
 // service worker (either would fetch app.wasm), and shows no loader.
-func (s *Server) trimPage(page []byte, bare bool) []byte {
+func (s *Server) trimPage(page []byte, bare bool) ([]byte, *pageStyle) {
+	style := s.styles.forPage(s.styles.pageTokens(page), s.pageCSP)
 	end := bytes.Index(page, []byte("</head>"))
 	if end < 0 {
 		end = len(page)
 	}
 	head := bytes.Replace(page[:end], []byte("<meta name=\"author\">\n"), nil, 1)
-	head = s.inlineStyles(s.linkPreviews(head))
+	head = inlineStyles(s.linkPreviews(head), style.element)
 	if bare {
 		head = goappScripts.ReplaceAll(head, nil)
 	}
@@ -517,26 +527,27 @@ func (s *Server) trimPage(page []byte, bare bool) []byte {
 	if bare && loader > end {
 		rest := page[loader:]
 		if i := bytes.Index(rest, []byte("</aside>")); i >= 0 {
-			return append(out, bytes.TrimLeft(rest[i+len("</aside>"):], " \n")...)
+			return append(out, bytes.TrimLeft(rest[i+len("</aside>"):], " \n")...), style
 		}
 	}
 	return append(out, loaderImg.ReplaceAllFunc(page[loader:], func(img []byte) []byte {
 		img = bytes.Replace(img, []byte("goapp-logo goapp-spin"), []byte("goapp-logo"), 1)
 		return imgSrc.ReplaceAllLiteral(img, []byte(`src="`+s.loaderIcon+`"`))
-	})...)
+	})...), style
 }
 
-// inlineStyles puts the page's styles into the page itself: on a slow
-// network each stylesheet a page waits for costs a round trip before the
-// first paint, more than its bytes cost inside the compressed page.
-func (s *Server) inlineStyles(page []byte) []byte {
+// inlineStyles puts the page's styles (the style element) into the page
+// itself: on a slow network each stylesheet a page waits for costs a round
+// trip before the first paint, more than its bytes cost inside the
+// compressed page.
+func inlineStyles(page, style []byte) []byte {
 	done := false
 	return styleLinks.ReplaceAllFunc(page, func([]byte) []byte {
 		if done {
 			return nil
 		}
 		done = true
-		return s.styles
+		return style
 	})
 }
 
