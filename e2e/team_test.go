@@ -274,7 +274,8 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 	// page loads it. (Answered before it arrives, the next page load
 	// would abort its download, which go-app reports as an error.)
 	fr.waitFor("the first question with the wasm in the iframe", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
-	for n := 1; n <= tb.questions(); n++ {
+	last := tb.questions()
+	answer := func(n int) {
 		fr.waitQuestion(n)
 		i := a[n-1]
 		fr.click("#" + optID(i))
@@ -282,6 +283,30 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 		fr.settle()
 		fr.click("#next")
 	}
+	answer(1)
+	answer(2)
+	// On to the last question by its address, in the iframe, as
+	// tab.skipToLast does: the answers the page holds, the team and the
+	// embedding parameters it carries.
+	fr.waitQuestion(3)
+	var at struct{ Code, Search string }
+	fr.eval(`({code: (document.querySelector("#answer input[name=a]") || {value: ""}).value, search: location.search})`, &at)
+	kept, err := tb.bank.Decode(at.Code)
+	if err != nil {
+		t.Fatalf("question 3 in the iframe: the form carries the code %q: %v", at.Code, err)
+	}
+	for i := 2; i < last-1; i++ {
+		kept[i] = a[i]
+	}
+	kept[last-1] = quiz.Unanswered
+	q, err := url.ParseQuery(strings.TrimPrefix(at.Search, "?"))
+	if err != nil {
+		t.Fatalf("question 3 in the iframe: the address's query %q: %v", at.Search, err)
+	}
+	q.Set("a", tb.bank.Encode(kept))
+	fr.eval(fmt.Sprintf(`location.assign(%s)`, js("/q/"+strconv.Itoa(last)+"?"+q.Encode())), nil)
+	fr.waitFor("the last question with the wasm in the iframe", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, js("/q/"+strconv.Itoa(last))))
+	answer(last)
 	fr.waitFor("the result in the iframe", fmt.Sprintf(`location.pathname === "/result" && !!document.querySelector("section.result") &&
 		document.querySelector("section.result").dataset.code === %s && !!document.getElementById("team-add-button")`, js(tb.bank.Encode(a))))
 	tb.screenshot("team-embed-result")
