@@ -42,6 +42,11 @@ type config struct {
 	// lighthouseRuns caps the Lighthouse runs per page (each takes a
 	// minute or two): the report shows their median.
 	lighthouseRuns int
+	// lighthouseDevtools runs every page a second time with Lighthouse's
+	// devtools throttling (the page's requests over a throttled link, a
+	// real CPU×4 slowdown) and reports it next to the preset's
+	// simulation; the goal stays on the preset.
+	lighthouseDevtools bool
 }
 
 func main() {
@@ -68,6 +73,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.out, "out", "", "report `file` (default: bench/out/report.md in the module)")
 	fs.StringVar(&skip, "skip", "", "comma-separated parts to leave out: sizes, browser, takeover, lighthouse, load, wasm")
 	fs.IntVar(&c.lighthouseRuns, "lighthouse-runs", 1, "Lighthouse runs per page, at most -runs")
+	fs.BoolVar(&c.lighthouseDevtools, "lighthouse-devtools", false, "also run Lighthouse with --throttling-method=devtools (the page's requests throttled to slow 4G, not the service worker's; a real CPU×4) and report it next to the mobile preset's simulation, which the goal keeps")
 	fs.BoolVar(&c.explainInputs, "explain-inputs", false, "print, for each input of the take-over answered in over 100 ms, where its time went (wait, handler, paint) and the tasks and marks around it")
 	fs.StringVar(&c.traceDir, "trace-dir", "", "write each take-over run's DevTools trace (with V8's wasm and compile categories) to `dir`/takeover-N.json")
 	fs.DurationVar(&c.visitTimeout, "visit-timeout", 3*time.Minute, "give up on one browser visit after this long")
