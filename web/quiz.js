@@ -381,6 +381,11 @@
       .then(function () { if (live.abort === ctl) { live.abort = null; scheduleLive(false); } });
   }
   function swapLive(html) {
+    // Only #main is taken, so the fresh page's style element is left out
+    // before parsing: it inlines the rules of the fresh content, whose hash
+    // this page's Content-Security-Policy does not list (the browser would
+    // refuse it and say so), and the whole stylesheet is here already.
+    html = html.replace(/<style[^>]*>[\s\S]*?<\/style>/gi, "");
     var fresh = new DOMParser().parseFromString(html, "text/html");
     var from = fresh.getElementById("main"), main = document.getElementById("main");
     if (!from || !main) return;
