@@ -501,10 +501,11 @@ var goappScripts = regexp.MustCompile(`<script [^>]*src="/(?:app|wasm_exec)\.js"
 // quiz.css hides), the empty author meta, link previews without a domain
 // (linkPreviews), and a second icon to download (and spin) for that
 // loader. Then it inlines the styles the page can use, and returns them
-// with the page (its policy allows them by their hash). go-app puts all of these in the
-// head and in the loader, the page's last element, and only those parts
-// are searched: on a result page the rest is some 20 KB, which the
-// regular expressions took about 0.3 ms to scan, a fifth of a render.
+// with the page (its policy allows them by their hash). go-app puts all
+// of these in the head and in the loader, the page's last element, and
+// only those parts are searched: on a result page the rest is some 20 KB,
+// which the regular expressions took about 0.3 ms to scan, a fifth of a
+// render.
 //
 // A bare page loses go-app's scripts and its loader too: it is a plain
 // page with forms, which does not start the wasm or register go-app's
