@@ -35,6 +35,11 @@ const (
 	readTimeout    = actionTimeout          // one read of the page (a poll's check, a failure's state)
 	pollInterval   = 15 * time.Millisecond  // how often a condition is checked
 	settleTimeout  = 200 * time.Millisecond // for late events at the end
+	// wasmTimeout is how long the wasm may take to take a page over. On
+	// two cores shared with other builds that has taken more than
+	// waitTimeout, and a test that fails for that fails at random: how
+	// fast it is belongs to make bench, not here.
+	wasmTimeout = time.Minute
 )
 
 // browser is one Chromium process. Each journey gets its own tab in its own
@@ -172,6 +177,13 @@ type tab struct {
 // host other than the server's that the tab recorded.
 func (b *browser) journey(t *testing.T) *tab {
 	t.Helper()
+	return b.openTab(t, b.newContext(t), journeyTimeout)
+}
+
+// newContext makes a browser context (like an incognito window), disposed
+// of when t ends.
+func (b *browser) newContext(t *testing.T) cdp.BrowserContextID {
+	t.Helper()
 	// chromedp.WithNewBrowserContext opens the tab without a window of
 	// its own, which headless Chromium refuses ("no browser is open"):
 	// make the browser context and the tab here.
@@ -180,25 +192,51 @@ func (b *browser) journey(t *testing.T) *tab {
 	if err != nil {
 		t.Fatalf("creating a browser context: %v", err)
 	}
-	// Registered first, so it runs after the tab's cleanup.
+	// Registered first, so it runs after the cleanup of its tabs.
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		target.DisposeBrowserContext(bcID).Do(cdp.WithExecutor(ctx, chromedp.FromContext(b.ctx).Browser))
 	})
-	return b.openTab(t, bcID)
+	return bcID
+}
+
+// screensTab opens a tab for t in a browser context of its own, for a
+// test that loads n pages in it one after the other, none of which needs
+// a fresh browser. A page load in an open tab costs Chromium about a
+// second of CPU with the wasm (a third of that without); a new tab costs
+// one to two seconds more (a renderer process; in a new context also the
+// service worker's install and app.wasm compiled without a cache), which
+// on two shared cores is what made the wait for the wasm time out at
+// random. The tab's deadline allows each page twice as long as an action
+// may take.
+func (b *browser) screensTab(t *testing.T, n int) *tab {
+	t.Helper()
+	return b.openTab(t, b.newContext(t), max(journeyTimeout, time.Duration(n)*2*actionTimeout))
+}
+
+// lend lends the tab to the subtest t until it ends: failures and the
+// problems the tab records meanwhile are t's.
+func (tb *tab) lend(t *testing.T) {
+	t.Helper()
+	owner := tb.t
+	tb.t = t
+	t.Cleanup(func() {
+		tb.report()
+		tb.t = owner
+	})
 }
 
 // sibling opens another tab in tb's browser context: it shares tb's
 // storage, as a tab opened later in the same browser window would.
 func (b *browser) sibling(tb *tab) *tab {
 	tb.t.Helper()
-	return b.openTab(tb.t, tb.bc)
+	return b.openTab(tb.t, tb.bc, journeyTimeout)
 }
 
 // openTab opens a tab in the browser context bcID and records what
 // happens in it; cleanup reports the problems.
-func (b *browser) openTab(t *testing.T, bcID cdp.BrowserContextID) *tab {
+func (b *browser) openTab(t *testing.T, bcID cdp.BrowserContextID, timeout time.Duration) *tab {
 	t.Helper()
 	bx := cdp.WithExecutor(b.ctx, chromedp.FromContext(b.ctx).Browser)
 	id, err := target.CreateTarget("about:blank").WithBrowserContextID(bcID).WithNewWindow(true).Do(bx)
@@ -221,7 +259,7 @@ func (b *browser) openTab(t *testing.T, bcID cdp.BrowserContextID) *tab {
 		bc:        bcID,
 	}
 	chromedp.ListenTarget(ctx, tb.record)
-	tctx, tcancel := context.WithTimeout(ctx, journeyTimeout)
+	tctx, tcancel := context.WithTimeout(ctx, timeout)
 	tb.ctx = tctx
 	t.Cleanup(func() {
 		tb.report()
@@ -333,8 +371,9 @@ func remoteArgs(args []*runtime.RemoteObject) string {
 	return strings.Join(parts, " ")
 }
 
-// report fails the test for every problem recorded, after a round trip to
-// the page so that events already sent are in.
+// report fails the test for every problem recorded since the last
+// report, after a round trip to the page so that events already sent are
+// in.
 func (tb *tab) report() {
 	ctx, cancel := context.WithTimeout(tb.ctx, settleTimeout)
 	chromedp.Run(ctx, chromedp.Evaluate(`0`, nil))
@@ -344,6 +383,7 @@ func (tb *tab) report() {
 	for _, p := range tb.problems {
 		tb.t.Errorf("browser: %s", p)
 	}
+	tb.problems = nil
 }
 
 // run runs chromedp actions on the tab, failing the test on error.
@@ -449,8 +489,14 @@ func (tb *tab) state() string {
 // the test after waitTimeout.
 func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
-	if err := tb.poll(cond, waitTimeout); err != nil {
-		tb.t.Fatalf("waiting for %s: %v after %s; page: %s", what, err, waitTimeout, tb.state())
+	tb.waitForWithin(what, cond, waitTimeout)
+}
+
+// waitForWithin is waitFor with a timeout of its own.
+func (tb *tab) waitForWithin(what, cond string, timeout time.Duration) {
+	tb.t.Helper()
+	if err := tb.poll(cond, timeout); err != nil {
+		tb.t.Fatalf("waiting for %s: %v after %s; page: %s", what, err, timeout, tb.state())
 	}
 }
 
@@ -490,7 +536,7 @@ func (tb *tab) loaded() {
 // waitWasm waits until go-app has removed its loader: the wasm runs.
 func (tb *tab) waitWasm() {
 	tb.t.Helper()
-	tb.waitFor("the wasm to load", `document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
+	tb.waitForWithin("the wasm to load", `document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, wasmTimeout)
 }
 
 // serverPage waits for a page only the server renders (a team page) to
@@ -589,8 +635,11 @@ func (tb *tab) screenshot(name string) {
 			return err
 		}
 		w := max(size.Width, float64(lv.ClientWidth))
+		// Encoded for speed: a long page's PNG took a second of CPU
+		// (tests take ~150 shots); the files are bigger, and gitignored.
 		buf, err = page.CaptureScreenshot().
 			WithFormat(page.CaptureScreenshotFormatPng).
+			WithOptimizeForSpeed(true).
 			WithCaptureBeyondViewport(true).
 			WithClip(&page.Viewport{Width: w, Height: size.Height, Scale: min(1, 2/dpr)}).
 			Do(ctx)

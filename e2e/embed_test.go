@@ -218,7 +218,7 @@ func (e *embedEnv) journey(t *testing.T, vp viewport, a quiz.Answers) {
 
 	tb.waitFor("cxquiz:ready on the host", `window.__events.some(e => e.type === "cxquiz:ready")`)
 	fr.attach()
-	fr.waitFor("the wasm in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("start")`)
+	fr.waitForWithin("the wasm in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("start")`, wasmTimeout)
 	var inFrame struct {
 		InFrame bool
 		Accent  string
@@ -609,8 +609,14 @@ func (f *frame) eval(expr string, out any) {
 // waitFor polls cond in the iframe until it is true.
 func (f *frame) waitFor(what, cond string) {
 	f.tb.t.Helper()
-	if err := f.poll(cond, waitTimeout); err != nil {
-		f.tb.t.Fatalf("waiting for %s: %v after %s; iframe: %s", what, err, waitTimeout, f.state())
+	f.waitForWithin(what, cond, waitTimeout)
+}
+
+// waitForWithin is waitFor with a timeout of its own.
+func (f *frame) waitForWithin(what, cond string, timeout time.Duration) {
+	f.tb.t.Helper()
+	if err := f.poll(cond, timeout); err != nil {
+		f.tb.t.Fatalf("waiting for %s: %v after %s; iframe: %s", what, err, timeout, f.state())
 	}
 }
 

@@ -157,41 +157,46 @@ func withEmbed(path string) string { return withParam(path, "embed=1") }
 // sideways. The wasm renders the same markup as the server (and
 // TestAccessibility checks its screens the same way), so the pages are
 // checked as the server sends them (?wasm=false), which keeps the test
-// quick. It saves screenshots of the compare screens and of the embedded
-// intro, question, result and result with the note to artifacts/
-// (TestAccessibility has the others).
+// quick; each loads once, and is checked on a phone and a desktop in
+// turn (see bothSizes). It saves screenshots of the compare
+// screens and of the embedded intro, question, result and result with the
+// note to artifacts/ (TestAccessibility has the others).
 func TestLayout(t *testing.T) {
 	t.Parallel()
 	s := setup(t)
 	for _, lang := range s.bank.Languages() {
-		for _, vp := range []viewport{phone, desktop} {
-			for _, embed := range []bool{false, true} {
-				name := lang + "-" + vp.name
-				if embed {
-					name += "-embedded"
-				}
-				t.Run(name, func(t *testing.T) {
-					t.Parallel()
-					tb := s.browser.journey(t)
-					tb.lang = lang
-					tb.emulate(vp)
-					for _, sc := range append(append(s.screens(), s.compareScreens()...), s.teamScreens(t)...) {
-						path := withLang(sc.path, lang)
-						if embed {
-							path = withEmbed(path)
+		for _, embed := range []bool{false, true} {
+			name := lang
+			if embed {
+				name += "-embedded"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				screens := append(append(s.screens(), s.compareScreens()...), s.teamScreens(t)...)
+				tb := s.browser.screensTab(t, len(screens))
+				tb.lang = lang
+				for i, sc := range screens {
+					path := withLang(sc.path, lang)
+					if embed {
+						path = withEmbed(path)
+					}
+					path = withParam(path, "wasm=false")
+					if sc.status >= 400 {
+						tb.expectStatus(path)
+					}
+					for j, vp := range bothSizes(i) {
+						tb.emulate(vp)
+						if j == 0 {
+							tb.open(path)
+							tb.loaded()
+							tb.waitFor("the "+sc.name+" screen", fmt.Sprintf(`!!document.querySelector(%s) && document.documentElement.lang === %s`, js(sc.sel), js(lang)))
+							// What a person can open is checked open.
+							tb.eval(`document.querySelectorAll("details").forEach(d => d.open = true)`, nil)
 						}
-						path = withParam(path, "wasm=false")
-						if sc.status >= 400 {
-							tb.expectStatus(path)
-						}
-						tb.open(path)
-						tb.loaded()
-						tb.waitFor("the "+sc.name+" screen", fmt.Sprintf(`!!document.querySelector(%s) && document.documentElement.lang === %s`, js(sc.sel), js(lang)))
-						// What a person can open is checked open.
-						tb.eval(`document.querySelectorAll("details").forEach(d => d.open = true)`, nil)
 						tb.settle()
-						tb.assertWords(sc.name)
-						tb.assertFits(sc.name, vp)
+						screen := sc.name + " (" + vp.name + ")"
+						tb.assertWords(screen)
+						tb.assertFits(screen, vp)
 						// Of the team screens (checked above all the same),
 						// only the fullest is kept as a picture: full-page
 						// shots of long pages are the costliest step here.
@@ -210,10 +215,25 @@ func TestLayout(t *testing.T) {
 							tb.assertPrint(sc.name, shot)
 						}
 					}
-				})
-			}
+				}
+			})
 		}
 	}
+}
+
+// bothSizes returns the phone and the desktop, in the order the ith
+// screen of a test is checked at. A test that checks every screen at both
+// sizes loads it once, at the first, and resizes the tab for the second:
+// the media queries follow the new size as they would on a page loaded at
+// it, and nothing in app/ reads the window's size. Taking them in turns,
+// the tab keeps its size from one screen's last check to the next
+// screen's load: each resize lays out and paints the page anew, at three
+// device pixels per CSS pixel on the phone.
+func bothSizes(i int) []viewport {
+	if i%2 == 0 {
+		return []viewport{phone, desktop}
+	}
+	return []viewport{desktop, phone}
 }
 
 // a4 is the width of an A4 page's printable area at 96 dpi (210 mm less

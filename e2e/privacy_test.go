@@ -36,6 +36,12 @@ func TestResumeExpires(t *testing.T) {
 	a := s.answers(70)
 	u := "/q/4?a=" + s.bank.Encode(upTo(a, 3))
 	const day = 24 * 60 * 60 * 1000
+	// One tab for every case, one after the other (a new browser context
+	// each cost 1-2 s of CPU more), on the site's origin: the page without
+	// the wasm is enough to write to its storage.
+	tb := s.browser.screensTab(t, 5)
+	tb.open("/?wasm=false")
+	tb.loaded()
 	for _, c := range []struct {
 		name  string
 		age   any
@@ -47,10 +53,10 @@ func TestResumeExpires(t *testing.T) {
 		{"from the future", -2 * day, false},
 	} {
 		t.Run(strings.ReplaceAll(c.name, " ", "-"), func(t *testing.T) {
-			t.Parallel()
-			tb := s.browser.journey(t)
-			tb.open("/")
-			tb.waitWasm()
+			tb.lend(t)
+			// Nothing kept from the case before: as in a browser of its
+			// own, but for the service worker's cache.
+			tb.eval(`localStorage.clear(), sessionStorage.clear(), true`, nil)
 			tb.eval(storeProgressJS(u, c.age), nil)
 			tb.open("/")
 			tb.waitWasm()
@@ -83,8 +89,9 @@ func TestForget(t *testing.T) {
 		t.Parallel()
 		for _, wasm := range []bool{false, true} {
 			tb := s.browser.journey(t)
-			tb.open("/")
-			tb.waitWasm()
+			// Only to write to the site's storage: no need for the wasm.
+			tb.open("/?wasm=false")
+			tb.loaded()
 			tb.eval(storeProgressJS(progress, 1000), nil)
 			tb.eval(`sessionStorage.setItem("cxquiz:other", "x"), localStorage.setItem("unrelated", "kept"), true`, nil)
 			other := s.browser.sibling(tb)
@@ -119,26 +126,17 @@ func TestForget(t *testing.T) {
 
 	t.Run("result", func(t *testing.T) {
 		t.Parallel()
-		// Each language at both widths, each width embedded and not.
-		for _, c := range []struct {
+		// Each language at both widths, each width embedded and not, one
+		// after the other in one tab (a new browser context each cost 1-2
+		// s of CPU more): Forget leaves nothing for the next to find.
+		cases := []struct {
 			lang  string
 			vp    viewport
 			embed bool
-		}{{"en", phone, true}, {"en", desktop, false}, {"de", phone, false}, {"de", desktop, true}} {
+		}{{"en", phone, true}, {"en", desktop, false}, {"de", phone, false}, {"de", desktop, true}}
+		tb := s.browser.screensTab(t, 2*len(cases))
+		for _, c := range cases {
 			lang, vp, embed := c.lang, c.vp, c.embed
-			tb := s.browser.journey(t)
-			tb.lang = lang
-			tb.emulate(vp)
-			path := withLang("/result?a="+s.bank.Encode(a), lang)
-			if embed {
-				path = withEmbed(path)
-			}
-			tb.open(path)
-			tb.waitWasm()
-			tb.waitFor("the forget button", visibleJS("forget"))
-			// The result deleted the resume entry; anything else the quiz
-			// keeps must go too.
-			tb.eval(`localStorage.setItem("cxquiz:other", "x"), sessionStorage.setItem("cxquiz:more", "y"), true`, nil)
 			name := "forget"
 			if lang != quiz.DefaultLang {
 				name += "-" + lang
@@ -146,24 +144,39 @@ func TestForget(t *testing.T) {
 			if embed {
 				name += "-embedded"
 			}
-			tb.click("#forget")
-			tb.waitFor("the intro with a confirmation", `location.pathname === "/" && !!document.getElementById("start") && document.getElementById("forget-done").textContent.length > 0`)
-			tb.waitWasm()
-			tb.settle()
-			var got struct {
-				Search, Hash string
-				Embedded     bool
-				Keys         []string
-			}
-			tb.eval(`({search: location.search, hash: location.hash, embedded: !!document.querySelector(".page.embedded"), keys: `+keptJS+`})`, &got)
-			if len(got.Keys) > 0 {
-				t.Errorf("after Forget on the result the site keeps %q", got.Keys)
-			}
-			if got.Hash != "" || got.Embedded != embed || (lang != quiz.DefaultLang && !strings.Contains(got.Search, "lang="+lang)) {
-				t.Errorf("after Forget: the intro at %s%s (embedded %v), want the result's language and display options, no fragment", got.Search, got.Hash, got.Embedded)
-			}
-			tb.assertWords("intro after Forget")
-			tb.screenshot(name + "-done-" + vp.name)
+			t.Run(name+"-"+vp.name, func(t *testing.T) {
+				tb.lend(t)
+				tb.lang = lang
+				tb.emulate(vp)
+				path := withLang("/result?a="+s.bank.Encode(a), lang)
+				if embed {
+					path = withEmbed(path)
+				}
+				tb.open(path)
+				tb.waitWasm()
+				tb.waitFor("the forget button", visibleJS("forget"))
+				// The result deleted the resume entry; anything else the
+				// quiz keeps must go too.
+				tb.eval(`localStorage.setItem("cxquiz:other", "x"), sessionStorage.setItem("cxquiz:more", "y"), true`, nil)
+				tb.click("#forget")
+				tb.waitFor("the intro with a confirmation", `location.pathname === "/" && !!document.getElementById("start") && document.getElementById("forget-done").textContent.length > 0`)
+				tb.waitWasm()
+				tb.settle()
+				var got struct {
+					Search, Hash string
+					Embedded     bool
+					Keys         []string
+				}
+				tb.eval(`({search: location.search, hash: location.hash, embedded: !!document.querySelector(".page.embedded"), keys: `+keptJS+`})`, &got)
+				if len(got.Keys) > 0 {
+					t.Errorf("after Forget on the result the site keeps %q", got.Keys)
+				}
+				if got.Hash != "" || got.Embedded != embed || (lang != quiz.DefaultLang && !strings.Contains(got.Search, "lang="+lang)) {
+					t.Errorf("after Forget: the intro at %s%s (embedded %v), want the result's language and display options, no fragment", got.Search, got.Hash, got.Embedded)
+				}
+				tb.assertWords("intro after Forget")
+				tb.screenshot(name + "-done-" + vp.name)
+			})
 		}
 	})
 

@@ -240,7 +240,7 @@ func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) string {
 	tb.click("#team-start")
 	// The join page is the server's, without the wasm; the quiz's first
 	// page loads it (see joinEmbedded).
-	tb.waitFor("the first question with the wasm", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
+	tb.waitForWithin("the first question with the wasm", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, wasmTimeout)
 	tb.answerQuestionsWithMouse(a, 1, 2)
 	tb.skipToLast(3, a)
 	tb.assertResult(a)
@@ -268,12 +268,12 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 		t.Errorf("with data-team the iframe's src is %q, want %s/team/%s/join?embed=1…", f.Src, e.quizOrigin(), id)
 	}
 	fr.attach()
-	fr.waitFor("the join page in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("team-start")`)
+	fr.waitForWithin("the join page in the iframe", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.getElementById("team-start")`, wasmTimeout)
 	fr.click("#team-start")
 	// The join page is the server's, without the wasm; the quiz's first
 	// page loads it. (Answered before it arrives, the next page load
 	// would abort its download, which go-app reports as an error.)
-	fr.waitFor("the first question with the wasm in the iframe", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
+	fr.waitForWithin("the first question with the wasm in the iframe", `location.pathname === "/q/1" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, wasmTimeout)
 	last := tb.questions()
 	answer := func(n int) {
 		fr.waitQuestion(n)
@@ -305,7 +305,7 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 	}
 	q.Set("a", tb.bank.Encode(kept))
 	fr.eval(fmt.Sprintf(`location.assign(%s)`, js("/q/"+strconv.Itoa(last)+"?"+q.Encode())), nil)
-	fr.waitFor("the last question with the wasm in the iframe", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, js("/q/"+strconv.Itoa(last))))
+	fr.waitForWithin("the last question with the wasm in the iframe", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, js("/q/"+strconv.Itoa(last))), wasmTimeout)
 	answer(last)
 	fr.waitFor("the result in the iframe", fmt.Sprintf(`location.pathname === "/result" && !!document.querySelector("section.result") &&
 		document.querySelector("section.result").dataset.code === %s && !!document.getElementById("team-add-button")`, js(tb.bank.Encode(a))))
