@@ -196,14 +196,17 @@ func (r *report) sizesSection(p printer) {
 				continue
 			}
 			loaded := "yes"
-			if !res.linked {
+			switch {
+			case res.byScript:
+				loaded = "after the paint (quiz.js links it)"
+			case !res.linked:
 				loaded = "no"
 				if g == "CSS" && s.inlineStyle > 0 {
 					loaded = "no (styles inline)"
 				}
 			}
 			p("| %s | `%s` | %s | %s | %s | %s |\n", res.name, res.path, loaded, cell(res, "identity"), cell(res, "gzip"), cell(res, "br"))
-			if !res.linked {
+			if !res.linked && !res.byScript {
 				continue
 			}
 			n++
