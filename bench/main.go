@@ -39,6 +39,10 @@ type config struct {
 	// traceDir, if set, gets each take-over run's DevTools trace, with
 	// V8's wasm and compile categories, for chrome://tracing or Perfetto.
 	traceDir string
+	// takeoverPage is the page whose take-over is measured: a path, or
+	// "result" or "compare" for the pages the Lighthouse part uses. Inputs
+	// are sent only on a question page (they tap its options).
+	takeoverPage string
 	// lighthouseRuns caps the Lighthouse runs per page (each takes a
 	// minute or two): the report shows their median.
 	lighthouseRuns int
@@ -76,6 +80,7 @@ func parseFlags(args []string) (config, error) {
 	fs.BoolVar(&c.lighthouseDevtools, "lighthouse-devtools", false, "also run Lighthouse with --throttling-method=devtools (the page's requests throttled to slow 4G, not the service worker's; a real CPU×4) and report it next to the mobile preset's simulation, which the goal keeps")
 	fs.BoolVar(&c.explainInputs, "explain-inputs", false, "print, for each input of the take-over answered in over 100 ms, where its time went (wait, handler, paint) and the tasks and marks around it")
 	fs.StringVar(&c.traceDir, "trace-dir", "", "write each take-over run's DevTools trace (with V8's wasm and compile categories) to `dir`/takeover-N.json")
+	fs.StringVar(&c.takeoverPage, "takeover-page", "/q/1", "the `page` whose take-over is measured: a path, or result or compare (a finished result, two compared); inputs are sent only where there are options to tap")
 	fs.DurationVar(&c.visitTimeout, "visit-timeout", 3*time.Minute, "give up on one browser visit after this long")
 	if err := fs.Parse(args); err != nil {
 		return c, err

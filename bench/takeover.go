@@ -173,7 +173,7 @@ func writeTrace(name string, events []json.RawMessage) error {
 	return os.WriteFile(name, b.Bytes(), 0o644)
 }
 
-func takeoverVisit(ctx context.Context, c config, url, traceFile string) (takeoverRun, error) {
+func takeoverVisit(ctx context.Context, c config, url, traceFile string, withInput bool) (takeoverRun, error) {
 	var res takeoverRun
 	t, err := launch(ctx, c.chromium, condition{key: "slow", name: "slow 4G + CPU×4", throttle: true})
 	if err != nil {
@@ -268,7 +268,7 @@ func takeoverVisit(ctx context.Context, c config, url, traceFile string) (takeov
 			return p.WithAwaitPromise(true)
 		}))
 	}
-	for {
+	for withInput {
 		if err := eval(takeoverTargetsJS, &state); err == nil && len(state.Targets) > 0 {
 			break
 		}
@@ -297,7 +297,7 @@ func takeoverVisit(ctx context.Context, c config, url, traceFile string) (takeov
 			mu.Lock()
 			near := wasmLen > 0 && wasmGot >= wasmLen*85/100
 			mu.Unlock()
-			if !near {
+			if !near || !withInput {
 				continue
 			}
 			inputs++
@@ -326,7 +326,7 @@ func takeoverVisit(ctx context.Context, c config, url, traceFile string) (takeov
 	close(stop)
 	sent.Wait()
 	res.inputs = inputs
-	if inputs == 0 {
+	if inputs == 0 && withInput {
 		// Inputs start when 85 % of app.wasm has arrived: say what the
 		// bench saw of it, so a run without input can be explained.
 		mu.Lock()
@@ -632,14 +632,22 @@ type takeoverResults struct {
 }
 
 func measureTakeover(ctx context.Context, c config, srv *server) (*takeoverResults, error) {
-	res := &takeoverResults{path: "/q/1"}
+	res := &takeoverResults{path: c.takeoverPage}
+	if res.path == "result" || res.path == "compare" {
+		result, compare, _, err := resultPaths(ctx, srv.url)
+		if err != nil {
+			return nil, err
+		}
+		res.path = map[string]string{"result": result, "compare": compare}[res.path]
+	}
+	withInput := strings.HasPrefix(res.path, "/q/")
 	for i := range c.runs {
 		progress("take-over run %d/%d: %s, slow 4G + CPU×4, traced, with input", i+1, c.runs, res.path)
 		var traceFile string
 		if c.traceDir != "" {
 			traceFile = filepath.Join(c.traceDir, fmt.Sprintf("takeover-%d.json", i+1))
 		}
-		r, err := takeoverVisit(ctx, c, srv.url+res.path, traceFile)
+		r, err := takeoverVisit(ctx, c, srv.url+res.path, traceFile, withInput)
 		if err != nil {
 			return nil, fmt.Errorf("take-over of %s: %w", res.path, err)
 		}
