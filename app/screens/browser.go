@@ -39,6 +39,11 @@ func syncChoice(picked int) {
 // start-up goes on after go.run returns) and marks the take-over done for
 // make bench.
 func restorePrerendered() {
+	if f := mountedInWorker; f != nil {
+		mountedInWorker = nil
+		f()
+		return
+	}
 	w := app.Window()
 	if l := w.GetElementByID("app-wasm-loader"); l.Truthy() {
 		l.Call("remove")
@@ -56,18 +61,4 @@ func absoluteURL(path string) string {
 		return path
 	}
 	return app.Window().Get("location").Get("origin").String() + path
-}
-
-// webFile is the URL of a file under /web/ as the page links it. The
-// server's resolver adds the build's ?v= to it; go-app's resolver in the
-// wasm does not, so the wasm adds it here: the URL go-app's service worker
-// caches, which is what loads offline.
-func webFile(path string) string {
-	if !app.IsClient {
-		return path
-	}
-	if v := app.Getenv("GOAPP_VERSION"); v != "" {
-		return path + "?v=" + v
-	}
-	return path
 }

@@ -158,10 +158,18 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 			),
 		}
 	}
+	var total app.UI = app.Text("")
+	if !p.held(1 + len(b.Dimensions)/3) {
+		total = app.Li().Class("dist total").Body(append([]app.UI{app.H2().Text(t.S("compare.overall"))},
+			dist(t.S("compare.overall"), sum.Overall, func(r quiz.Result) int { return r.Overall })...)...)
+	}
 	return app.Div().Body(
 		app.P().Class("caption").ID("comparison-caption").Text(t.S("compare.caption", "n", len(cols))),
 		app.Ol().Class("comparison").Aria("labelledby", "comparison-caption").Body(
 			app.Range(b.Dimensions).Slice(func(d int) app.UI {
+				if p.held(1 + d/3) {
+					return app.Text("") // three dimensions a part while the wasm takes over (staged.go)
+				}
 				dim := b.Dimensions[d]
 				disagree := widest > 0 && spreads[d] == widest
 				li := app.Li().Class("dist").DataSet("dimension", dim.ID).DataSet("spread", spreads[d])
@@ -178,8 +186,7 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 					dist(dim.Name, sum.Dimensions[d].Stat, func(r quiz.Result) int { return r.Dimensions[d].Score })...,
 				)...)
 			}),
-			app.Li().Class("dist total").Body(append([]app.UI{app.H2().Text(t.S("compare.overall"))},
-				dist(t.S("compare.overall"), sum.Overall, func(r quiz.Result) int { return r.Overall })...)...),
+			total,
 		),
 		app.H2().Text(t.S("compare.results")),
 		app.Ol().Class("compared").Body(

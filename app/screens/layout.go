@@ -18,6 +18,10 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 	}
 	showChrome := !p.r.Prefs.Compact
 	root := app.Div().Class(class)
+	if p.staged {
+		// Out of sight until complete (staged.go).
+		root = root.Hidden(true)
+	}
 	if a := p.r.Prefs.Accent; a != "" {
 		// Validated as #rrggbb by route.Parse: never raw input. Data, not
 		// an inline style, which the CSP forbids: quiz.css and quiz.js
@@ -28,8 +32,7 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 		app.If(showChrome, func() app.UI {
 			return app.Header().Class("top").Body(
 				app.A().Class("brand").Href(p.r.IntroURL()).Body(
-					// go-app drops an empty alt, so the decorative logo says so by role.
-					app.Img().Src(webFile("/web/icon.svg")).Role("presentation").Width(28).Height(28),
+					app.Raw(logo),
 					app.Span().Text(t.S("app.name")),
 				),
 				p.renderLangSwitch(t),
@@ -45,6 +48,12 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 		}),
 	)
 }
+
+// logo is web/icon.svg drawn inline, decorative. Not an img of the file:
+// each SVG image gets a document of its own in the browser, and the img
+// go-app makes when the wasm takes over made another (60–110 ms of the
+// main thread at CPU×4, in one task, on every screen).
+const logo = `<svg width="28" height="28" viewBox="0 0 512 512" aria-hidden="true" focusable="false"><rect width="512" height="512" fill="#0b6e69"/><g fill="#fff"><circle cx="256" cy="256" r="140" fill="none" stroke="#fff" stroke-width="36"/><circle cx="256" cy="256" r="60"/><circle cx="355" cy="157" r="46" fill="#0b6e69"/><circle cx="355" cy="157" r="32"/></g></svg>`
 
 // heading is the h1 of every screen: focus lands on it after each step.
 func heading(text string) app.HTMLH1 {

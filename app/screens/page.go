@@ -30,8 +30,11 @@ type page struct {
 	// teams whether the site stores team check-ins at all.
 	teamPage
 	teams bool
-	// frame renders the layout alone, for the rehearsal (warm.go).
-	frame bool
+	// staged is true while the wasm takes over in steps (staged.go):
+	// the screen shows its parts up to shown of the parts its last
+	// render had.
+	staged       bool
+	shown, parts int
 }
 
 func newPage(b *quiz.Banks, served string) *page {
@@ -40,6 +43,7 @@ func newPage(b *quiz.Banks, served string) *page {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
 		p.setRoute(route.Parse(b, app.Window().URL()))
+		p.staged, takeOver.pending = takeOver.pending, false
 	}
 	return p
 }
@@ -90,6 +94,16 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	page.SetDescription("%s", t.S("meta.description"))
 	if app.IsClient {
 		first := p.navs == 1
+		if p.staged {
+			if first {
+				p.stageIn(ctx)
+			} else {
+				// Navigated before the take-over ended: the new screen
+				// comes whole, then takes the page's place.
+				p.shown = 1 << 20
+			}
+			return
+		}
 		ctx.Defer(func(app.Context) {
 			if first {
 				// The wasm's first screen is freshly built from the URL;
@@ -134,8 +148,8 @@ func (p *page) title(t Texts) string {
 
 func (p *page) Render() app.UI {
 	t := T(p.lang())
-	if p.frame {
-		return p.layout(t, nil)
+	if p.staged {
+		p.parts = 0
 	}
 	var body app.UI
 	switch p.r.Screen {

@@ -22,65 +22,67 @@ func (p *page) renderResult(t Texts) app.UI {
 	}
 	low, high := b.Poles()
 	return app.Section().Class("result").
-		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", p.r.Code()).DataSet("version", b.Version).Body(
-		app.P().Class("eyebrow").Text(eyebrow),
-		heading(res.Level.Name),
-		app.If(p.r.Older(), func() app.UI {
-			return app.P().ID("older-version").Class("note").Body(
-				app.Text(t.S("result.olderVersion", "version", b.Version)+" "),
-				app.A().ID("take-new").Href(p.r.FirstQuestionURL()).Text(t.S("result.takeNew")),
-			)
-		}),
-		app.If(p.r.Shared, func() app.UI {
-			return app.P().Class("invite").Body(
-				app.Text(t.S("result.sharedInvite")+" "),
-				app.A().ID("take-it").Href(p.r.IntroURL()).Text(t.S("result.takeIt")),
-			)
-		}),
-		app.P().Class("overall").Body(
-			app.Span().Class("big").Text(t.Pct(res.Overall)),
-			app.Span().Text(" "+t.S("result.overall", "low", low.Name, "high", high.Name)),
-		),
-		app.P().Class("lead").Text(res.Level.Description),
-		levelScale(t, b, res),
-		p.checkNote(t, res),
-		p.renderTeamAdd(t),
+		DataSet("level", res.Level.ID).DataSet("overall", res.Overall).DataSet("code", p.r.Code()).DataSet("version", b.Version).Body(p.inParts(
+		// In parts, added one by one while the wasm takes over (staged.go).
+		[]app.UI{app.P().Class("eyebrow").Text(eyebrow),
+			heading(res.Level.Name),
+			app.If(p.r.Older(), func() app.UI {
+				return app.P().ID("older-version").Class("note").Body(
+					app.Text(t.S("result.olderVersion", "version", b.Version)+" "),
+					app.A().ID("take-new").Href(p.r.FirstQuestionURL()).Text(t.S("result.takeNew")),
+				)
+			}),
+			app.If(p.r.Shared, func() app.UI {
+				return app.P().Class("invite").Body(
+					app.Text(t.S("result.sharedInvite")+" "),
+					app.A().ID("take-it").Href(p.r.IntroURL()).Text(t.S("result.takeIt")),
+				)
+			}),
+			app.P().Class("overall").Body(
+				app.Span().Class("big").Text(t.Pct(res.Overall)),
+				app.Span().Text(" "+t.S("result.overall", "low", low.Name, "high", high.Name)),
+			),
+			app.P().Class("lead").Text(res.Level.Description)},
+		[]app.UI{levelScale(t, b, res),
+			p.checkNote(t, res),
+			p.renderTeamAdd(t)},
 
-		app.H2().ID("chart-title").Text(t.S("result.dimensions")),
-		app.Div().Class("charts").Body(
-			app.Raw(radarChart(res, "chart-title")),
-			app.Raw(barChart(t, b, res, "chart-title")),
-		),
-		scoreTable(t, res),
-		unevenNote(t, res),
+		[]app.UI{app.H2().ID("chart-title").Text(t.S("result.dimensions")),
+			app.Div().Class("charts").Body(
+				app.Raw(radarChart(res, "chart-title")),
+				app.Raw(barChart(t, b, res, "chart-title")),
+			),
+		},
+		[]app.UI{scoreTable(t, res),
+			unevenNote(t, res),
 
-		app.Div().Class("cards").Body(
-			strengthsCard(t, res),
-			app.Section().Class("card weak").Body(
-				app.H2().Text(t.S("result.weakest")),
-				app.Ul().Body(
-					app.Range(start).Slice(func(i int) app.UI {
-						return app.Li().Text(start[i].Dimension.Name + " · " + t.Pct(start[i].Score))
+			app.Div().Class("cards").Body(
+				strengthsCard(t, res),
+				app.Section().Class("card weak").Body(
+					app.H2().Text(t.S("result.weakest")),
+					app.Ul().Body(
+						app.Range(start).Slice(func(i int) app.UI {
+							return app.Li().Text(start[i].Dimension.Name + " · " + t.Pct(start[i].Score))
+						}),
+					),
+					app.If(len(start) > 3, func() app.UI {
+						return app.P().Class("tie").Text(t.S("result.tiedStart", "n", len(start)))
 					}),
 				),
-				app.If(len(start) > 3, func() app.UI {
-					return app.P().Class("tie").Text(t.S("result.tiedStart", "n", len(start)))
-				}),
 			),
-		),
+		},
+		[]app.UI{evidence(t, b, res),
 
-		evidence(t, b, res),
+			app.H2().Text(t.S("result.next")),
+			app.Range(start).Slice(func(i int) app.UI {
+				return nextSteps(t, start[i])
+			}),
+		},
+		[]app.UI{app.H2().Text(t.S("result.explainer")),
+			explainer(b),
 
-		app.H2().Text(t.S("result.next")),
-		app.Range(start).Slice(func(i int) app.UI {
-			return nextSteps(t, start[i])
-		}),
-
-		app.H2().Text(t.S("result.explainer")),
-		explainer(b),
-
-		p.renderActions(t),
-	)
+			p.renderActions(t)},
+	)...)
 }
 
 // strengthsCard names the dimensions that scored highest. A tie is shown

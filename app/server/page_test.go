@@ -59,7 +59,7 @@ func TestPageEncodings(t *testing.T) {
 }
 
 // A page carries only the quiz's styles: none of go-app's loader styles,
-// and the loading note shows the icon the header already loaded, still.
+// and the loading note shows the icon, still.
 func TestPageTrimmed(t *testing.T) {
 	_, ts := testServer(t)
 	res, body := get(t, ts, "/q/1")
@@ -76,8 +76,8 @@ func TestPageTrimmed(t *testing.T) {
 			t.Errorf("the page lacks %q", wanted)
 		}
 	}
-	if n := strings.Count(body, `src="/web/icon.svg?v=`); n != 2 {
-		t.Errorf("the icon is shown %d times, want 2 (header and loading note)", n)
+	if n := strings.Count(body, `src="/web/icon.svg?v=`); n != 1 {
+		t.Errorf("the icon file is shown %d times, want 1 (the loading note; the header draws it inline)", n)
 	}
 }
 

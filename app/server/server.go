@@ -701,6 +701,9 @@ function cxquizCompileInWorker(wasmURL, workerURL) {
       if (d.rehearsed && performance.mark) {
         performance.mark("cxquiz:rehearsed-in-worker");
       }
+      if (d.mounted && performance.mark) {
+        performance.mark("cxquiz:mounted-in-worker");
+      }
       resolve(d.module);
     };
     worker.onmessageerror = () => fail(new Error("the module could not be sent to the page"));
@@ -708,7 +711,7 @@ function cxquizCompileInWorker(wasmURL, workerURL) {
       event.preventDefault();
       fail(new Error(event.message || "the worker failed to start"));
     };
-    worker.postMessage({ wasm: wasmURL, exec: "/wasm_exec.js", page: location.href, lang: document.documentElement.lang || "" });
+    worker.postMessage({ wasm: wasmURL, exec: "/wasm_exec.js", page: location.href, lang: document.documentElement.lang || "", env: goappEnv });
   });
 }
 
