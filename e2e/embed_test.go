@@ -223,14 +223,22 @@ func (e *embedEnv) journey(t *testing.T, vp viewport, a quiz.Answers) {
 		InFrame bool
 		Accent  string
 		Lang    string
+		Logo    string
 	}
 	fr.eval(`({
 		inFrame: document.documentElement.classList.contains("in-frame"),
 		accent: getComputedStyle(document.querySelector(".page")).getPropertyValue("--accent").trim(),
 		lang: document.documentElement.lang,
+		logo: getComputedStyle(document.querySelector(".brand .logo-bg")).fill,
 	})`, &inFrame)
 	if !inFrame.InFrame || inFrame.Accent != hostAccent || inFrame.Lang != "en" {
 		t.Errorf("inside the iframe: in-frame class %v, --accent %q, lang %q; want true, %s, en", inFrame.InFrame, inFrame.Accent, inFrame.Lang, hostAccent)
+	}
+	// The logo is in the host's colours too, like the buttons.
+	var r, g, b int
+	fmt.Sscanf(hostAccent, "#%02x%02x%02x", &r, &g, &b)
+	if want := fmt.Sprintf("rgb(%d, %d, %d)", r, g, b); inFrame.Logo != want {
+		t.Errorf("inside the iframe: the logo's background is %q, want the host's accent %s", inFrame.Logo, want)
 	}
 	fr.assertFits("the intro")
 	tb.screenshot("embed-intro-" + vp.name)

@@ -53,7 +53,10 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 // each SVG image gets a document of its own in the browser, and the img
 // go-app makes when the wasm takes over made another (60–110 ms of the
 // main thread at CPU×4, in one task, on every screen).
-const logo = `<svg width="28" height="28" viewBox="0 0 512 512" aria-hidden="true" focusable="false"><rect width="512" height="512" fill="#0b6e69"/><g fill="#fff"><circle cx="256" cy="256" r="140" fill="none" stroke="#fff" stroke-width="36"/><circle cx="256" cy="256" r="60"/><circle cx="355" cy="157" r="46" fill="#0b6e69"/><circle cx="355" cy="157" r="32"/></g></svg>`
+// Its colours are attributes, the quiz's own; under a host's accent
+// quiz.css paints it in the accent's colours (.logo-bg, .logo-fg,
+// .logo-ring), as it does the buttons.
+const logo = `<svg class="logo" width="28" height="28" viewBox="0 0 512 512" aria-hidden="true" focusable="false"><rect class="logo-bg" width="512" height="512" fill="#0b6e69"/><g class="logo-fg" fill="#fff"><circle class="logo-ring" cx="256" cy="256" r="140" fill="none" stroke="#fff" stroke-width="36"/><circle cx="256" cy="256" r="60"/><circle class="logo-bg" cx="355" cy="157" r="46" fill="#0b6e69"/><circle cx="355" cy="157" r="32"/></g></svg>`
 
 // heading is the h1 of every screen: focus lands on it after each step.
 func heading(text string) app.HTMLH1 {
