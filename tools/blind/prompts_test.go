@@ -17,6 +17,7 @@ func TestPrompts(t *testing.T) {
 		files   []string
 	}{
 		{"rank.txt", true, "", []string{"{packet}", "{sheet}"}},
+		{"rank-plain.txt", true, "", []string{"{packet}", "{sheet}"}},
 		{"game.txt", false, "", []string{"{packet}", "{sheet}"}},
 		{"persona.txt", false, "P1", []string{"{packet}", "{sheet}", "{personas}"}},
 	} {
