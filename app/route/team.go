@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"cxquiz/app/team"
 )
@@ -90,6 +91,15 @@ func teamCode(s string) string {
 		return s
 	}
 	return ""
+}
+
+// CarriesTeam reports whether u belongs to a team check-in: any path
+// under /team/ (its pages, its actions and its data, view.json), or a
+// member's quiz URL (?team=ID, valid or not). Responses to these hold a
+// team's identifier, its admin or member tokens or its stored results,
+// where the quiz's own URLs hold only answers.
+func CarriesTeam(u *url.URL) bool {
+	return u.Path == "/team" || strings.HasPrefix(u.Path, "/team/") || u.Query().Has("team")
 }
 
 // IsTeam reports whether the screen shows a stored team: its page depends

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -72,6 +73,40 @@ func TestTeamURLs(t *testing.T) {
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+}
+
+func TestCarriesTeam(t *testing.T) {
+	t.Parallel()
+	for target, want := range map[string]bool{
+		"/team/new":                    true,
+		"/team/abc":                    true,
+		"/team/abc/admin?k=secret":     true,
+		"/team/abc/member?m=token":     true,
+		"/team/abc/view.json?k=secret": true,
+		"/team/abc/add":                true,
+		"/team/new/error?why=limited":  true,
+		"/team":                        true,
+		"/q/3?team=abc":                true,
+		"/result?a=x&team=abc":         true,
+		"/?team=":                      true,
+		"/":                            false,
+		"/q/3?a=x":                     false,
+		"/result?a=x&lang=de":          false,
+		"/compare?c=x":                 false,
+		"/teams":                       false,
+		"/web/app.wasm?v=1":            false,
+		"/nope":                        false,
+		"/result?a=team&steam=1":       false,
+		"/teamwork?x=1":                false,
+	} {
+		u, err := url.Parse(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := CarriesTeam(u); got != want {
+			t.Errorf("CarriesTeam(%s) = %v, want %v", target, got, want)
 		}
 	}
 }

@@ -87,8 +87,9 @@ func cspDirectives(t *testing.T, csp string) map[string][]string {
 	return d
 }
 
-// checkSecurityHeaders checks the headers every response carries.
-// ancestors are the frame-ancestors sources after 'self'.
+// checkSecurityHeaders checks the headers every response carries
+// (checkOpenerPolicy the one that depends on the response). ancestors are
+// the frame-ancestors sources after 'self'.
 func checkSecurityHeaders(t *testing.T, h http.Header, tls bool, ancestors ...string) {
 	t.Helper()
 	csp := h.Get("Content-Security-Policy")
@@ -124,9 +125,8 @@ func checkSecurityHeaders(t *testing.T, h http.Header, tls bool, ancestors ...st
 		}
 	}
 	for k, v := range map[string]string{
-		"X-Content-Type-Options":     "nosniff",
-		"Referrer-Policy":            "no-referrer",
-		"Cross-Origin-Opener-Policy": "same-origin",
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy":        "no-referrer",
 	} {
 		if got := h.Get(k); got != v {
 			t.Errorf("%s is %q, want %q", k, got, v)
@@ -141,6 +141,22 @@ func checkSecurityHeaders(t *testing.T, h http.Header, tls bool, ancestors ...st
 		t.Errorf("with TLS, Strict-Transport-Security is %q", hsts)
 	case !tls && hsts != "":
 		t.Errorf("without TLS, Strict-Transport-Security is %q", hsts)
+	}
+}
+
+// checkOpenerPolicy checks a response's Cross-Origin-Opener-Policy: on a
+// team's responses same-origin (their URLs carry admin and member tokens,
+// their pages a team's results), on the quiz's own none (a new renderer
+// process before the first paint, for pages whose only data is the
+// answers in their own URL; see setSecurityHeaders).
+func checkOpenerPolicy(t *testing.T, h http.Header, team bool) {
+	t.Helper()
+	got, ok := h["Cross-Origin-Opener-Policy"]
+	switch {
+	case team && (len(got) != 1 || got[0] != "same-origin"):
+		t.Errorf("a team's response has Cross-Origin-Opener-Policy %q, want same-origin", got)
+	case !team && ok:
+		t.Errorf("a quiz response has Cross-Origin-Opener-Policy %q, want none", got)
 	}
 }
 
@@ -189,6 +205,72 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
 			}
 			checkSecurityHeaders(t, res.Header, false)
+			checkOpenerPolicy(t, res.Header, false)
+		})
+	}
+}
+
+// TestOpenerPolicyOnTeamsOnly checks Cross-Origin-Opener-Policy on a
+// server that stores teams: same-origin on every response of a team (its
+// pages, actions, data and errors, and a member's quiz pages), none on
+// the quiz's screens, files and errors of the same server.
+func TestOpenerPolicyOnTeamsOnly(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	res, _ := post(t, ts, "/team/new", url.Values{"name": {"Board"}})
+	checkSecurityHeaders(t, res.Header, false)
+	checkOpenerPolicy(t, res.Header, true)
+	id, key := createTeam(t, ts, "Board")
+	_, full := fullCode(t, func(i int) int { return i % 4 })
+	res, _ = post(t, ts, "/team/"+id+"/add", url.Values{"a": {full}})
+	wantStatus(t, res, http.StatusSeeOther, "add")
+	member := res.Header.Get("Location")
+	if !strings.HasPrefix(member, "/team/"+id+"/member?") {
+		t.Fatalf("adding leads to %q", member)
+	}
+	checkSecurityHeaders(t, res.Header, false)
+	checkOpenerPolicy(t, res.Header, true)
+	for _, tt := range []struct {
+		target string
+		status int
+		team   bool
+	}{
+		{"/team/new", 200, true},
+		{"/team/" + id, 200, true},
+		{"/team/" + id + "/join", 200, true},
+		{"/team/" + id + "/admin?k=" + key, 200, true},
+		{"/team/" + id + "/admin?k=" + key + "&confirm=delete", 200, true},
+		{member, 200, true},
+		{"/team/" + id + "/view.json", 200, true},
+		{"/team/" + id + "/view.json?k=" + key, 200, true},
+		{"/team/" + id + "/withdrawn", 200, true},
+		{"/team/new/error?why=limited", 429, true},
+		{"/team/AAAAAAAAAAAAAAAAAAAAAA", 404, true},
+		{"/team/" + id + "/close", 405, true},
+		{"/team/", 404, true},
+		{"/q/1?team=" + id, 200, true},
+		{"/result?a=" + full + "&team=" + id, 200, true},
+		{"/", 200, false},
+		{"/q/1", 200, false},
+		{"/q/1?pick=2", 303, false},
+		{"/result?a=" + full, 200, false},
+		{"/compare", 200, false},
+		{"/result?a=zzz", 400, false},
+		{"/nope", 404, false},
+		{"/web/quiz.css", 200, false},
+		{"/web/app.wasm", 200, false},
+		{"/app.js", 200, false},
+		{"/embed.js", 200, false},
+		{"/manifest.webmanifest", 200, false},
+		{"/healthz", 200, false},
+	} {
+		t.Run(tt.target[:min(len(tt.target), 60)], func(t *testing.T) {
+			res, _ := get(t, ts, tt.target)
+			if res.StatusCode != tt.status {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			checkSecurityHeaders(t, res.Header, false)
+			checkOpenerPolicy(t, res.Header, tt.team)
 		})
 	}
 }

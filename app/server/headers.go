@@ -6,9 +6,12 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"cxquiz/app/route"
 )
 
 // originSyntax is an origin as parseOrigins returns it. url.Parse lets
@@ -58,7 +61,8 @@ func parseOrigins(s string) ([]string, error) {
 	return out, nil
 }
 
-// securityHeaders returns the headers every response carries. The policy
+// securityHeaders returns the headers every response carries (a team's
+// get one more: setSecurityHeaders). The policy
 // lets go-app run without inline scripts: its scripts are files, and the
 // wasm needs only 'wasm-unsafe-eval'. Styles come from the site and from
 // the style elements whose CSP hash sources are styleHashes (the
@@ -74,15 +78,46 @@ func securityHeaders(origins []string, tls bool, styleHashes ...string) map[stri
 			"style-src " + strings.Join(append([]string{"'self'"}, styleHashes...), " ") + "; img-src 'self'; connect-src 'self'; " +
 			"font-src 'self'; manifest-src 'self'; worker-src 'self'; " +
 			"base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors " + ancestors,
-		"X-Content-Type-Options":     "nosniff",
-		"Referrer-Policy":            "no-referrer",
-		"Permissions-Policy":         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-		"Cross-Origin-Opener-Policy": "same-origin",
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy":        "no-referrer",
+		"Permissions-Policy":     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
 	}
 	if tls {
 		h["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
 	}
 	return h
+}
+
+// setSecurityHeaders sets the security headers of the response to a
+// request for u: those of every response (s.headers), and on a team's
+// responses (route.CarriesTeam) Cross-Origin-Opener-Policy: same-origin.
+//
+// COOP same-origin puts a page in a browsing context group of its own: a
+// page of another site that opened it, or that it opens, gets no handle
+// on its window. That closes the cross-window attacks made through an
+// opener handle: reverse tabnabbing (navigating the window to a
+// look-alike) and XS-leaks (counting its frames, timing its navigations).
+// The team's pages keep it: their addresses carry the admin or a member's
+// token and they show a team's stored results. The quiz's own screens
+// (intro, questions, result, compare, their error pages) and the static
+// files do without: they hold nothing but the answers already in their
+// own shareable URL, and the header can cost them a new renderer process
+// before the first paint (Chromium swaps the browsing context group for a
+// COOP document; Chrome on Android isolates sites that send it). Traced
+// cold loads of /q/1 (slow 4G, CPU×4) put that at ~460 ms; untraced and
+// interleaved, neither the bench's fresh browsers nor fresh browser
+// contexts showed a difference beyond the runs' spread (bench/README.md,
+// 2026-12-02). On a phone, where a process costs more, it is not
+// measured. A member's quiz URLs (?team=ID) count as the team's: they
+// carry its identifier, and the member's way from the join link to the
+// member page stays in one browsing context group.
+func (s *Server) setSecurityHeaders(h http.Header, u *url.URL) {
+	for k, v := range s.headers {
+		h.Set(k, v)
+	}
+	if route.CarriesTeam(u) {
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	}
 }
 
 // styleHash is the CSP hash source of a style element's text.

@@ -79,7 +79,7 @@ type Server struct {
 	banks    *quiz.Banks
 	langs    language.Matcher  // the bank's languages, for Accept-Language
 	origins  []string          // allowed to embed the quiz
-	headers  map[string]string // on every response
+	headers  map[string]string // on every response (setSecurityHeaders)
 	appJS    []byte            // go-app's app.js, adapted to iframes
 	workerJS []byte            // go-app's service worker, able to open any page offline
 	pages    *pageCache        // rendered pages by URL
@@ -213,9 +213,7 @@ func (v versioned) Resolve(p string) string {
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	for k, v := range s.headers {
-		w.Header().Set(k, v)
-	}
+	s.setSecurityHeaders(w.Header(), r.URL)
 	rec := &recorder{ResponseWriter: w}
 	defer func() {
 		if p := recover(); p != nil {
