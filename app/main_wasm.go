@@ -44,7 +44,7 @@ func main() {
 		return
 	}
 	startup.Yield()
-	screens.Register(b)
+	takeOver := screens.Register(b)
 	startup.Mark("cxquiz:loaded")
 	// The worker that compiled app.wasm has let go-app take over a stand-in
 	// of this page (screens.RehearseInWorker): the code of the take-over is
@@ -55,6 +55,6 @@ func main() {
 	// go-app builds the screen of the address and puts it in place of the
 	// prerendered one, a long one in steps; screens.restorePrerendered
 	// marks cxquiz:mounted.
-	screens.StageTakeOver(b)
+	takeOver.Stage()
 	app.RunWhenOnBrowser()
 }

@@ -37,10 +37,10 @@ func syncChoice(picked int) {
 // prerendered page before the wasm replaced it: focus and an unsent choice.
 // It removes go-app's loading note (app.js leaves that to the wasm, whose
 // start-up goes on after go.run returns) and marks the take-over done for
-// make bench.
-func restorePrerendered() {
-	if f := mountedInWorker; f != nil {
-		mountedInWorker = nil
+// make bench. In the worker's rehearsal it calls t.mounted instead.
+func (t *TakeOver) restorePrerendered() {
+	if f := t.mounted; f != nil {
+		t.mounted = nil
 		f()
 		return
 	}

@@ -159,7 +159,7 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 		}
 	}
 	var total app.UI = app.Text("")
-	if !p.held(1 + len(b.Dimensions)/3) {
+	if !p.held(comparePart(len(b.Dimensions))) {
 		total = app.Li().Class("dist total").Body(append([]app.UI{app.H2().Text(t.S("compare.overall"))},
 			dist(t.S("compare.overall"), sum.Overall, func(r quiz.Result) int { return r.Overall })...)...)
 	}
@@ -167,7 +167,7 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 		app.P().Class("caption").ID("comparison-caption").Text(t.S("compare.caption", "n", len(cols))),
 		app.Ol().Class("comparison").Aria("labelledby", "comparison-caption").Body(
 			app.Range(b.Dimensions).Slice(func(d int) app.UI {
-				if p.held(1 + d/3) {
+				if p.held(comparePart(d)) {
 					return app.Text("") // three dimensions a part while the wasm takes over (staged.go)
 				}
 				dim := b.Dimensions[d]

@@ -30,20 +30,21 @@ type page struct {
 	// teams whether the site stores team check-ins at all.
 	teamPage
 	teams bool
-	// staged is true while the wasm takes over in steps (staged.go):
-	// the screen shows its parts up to shown of the parts its last
-	// render had.
-	staged       bool
-	shown, parts int
+	// takeOver is the take-over shared by the pages of the route
+	// (staged.go); staged is true while this page takes over in steps:
+	// the screen shows its parts up to shown.
+	takeOver *TakeOver
+	staged   bool
+	shown    int
 }
 
-func newPage(b *quiz.Banks, served string) *page {
-	p := &page{banks: b, served: served}
+func newPage(b *quiz.Banks, served string, t *TakeOver) *page {
+	p := &page{banks: b, served: served, takeOver: t}
 	if app.IsClient {
 		// The first render comes before OnNav: show the screen of the
 		// address from the start, not a flash of the intro.
 		p.setRoute(route.Parse(b, app.Window().URL()))
-		p.staged, takeOver.pending = takeOver.pending, false
+		p.staged = t.takeStaged()
 	}
 	return p
 }
@@ -100,7 +101,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 			} else {
 				// Navigated before the take-over ended: the new screen
 				// comes whole, then takes the page's place.
-				p.shown = 1 << 20
+				p.shown = everyPart
 			}
 			return
 		}
@@ -108,7 +109,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 			if first {
 				// The wasm's first screen is freshly built from the URL;
 				// put back what the person did on the prerendered page.
-				restorePrerendered()
+				p.takeOver.restorePrerendered()
 				return
 			}
 			// go-app leaves a radio's checked state as the last click set
@@ -148,9 +149,6 @@ func (p *page) title(t Texts) string {
 
 func (p *page) Render() app.UI {
 	t := T(p.lang())
-	if p.staged {
-		p.parts = 0
-	}
 	var body app.UI
 	switch p.r.Screen {
 	case route.Intro:

@@ -28,7 +28,7 @@ func loadServed(t *testing.T, rawURL, served string) *page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPage(banks, served)
+	p := newPage(banks, served, &TakeOver{banks: banks})
 	p.setRoute(route.Parse(banks, u))
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {
@@ -96,6 +96,54 @@ func TestProblemComponent(t *testing.T) {
 	}
 	if err := app.Match(app.A().ID("start-over").Class("button primary").Href("/").Text(T("en").S("problem.start")), p, 0, 1, 0, 3); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestLastPart checks that lastPart names the last part a screen holds
+// back while the wasm takes it over in steps (staged.go): with the parts
+// up to it shown the screen is whole, with one fewer it is not. stageIn
+// would otherwise swap in a screen with parts missing, or wait for parts
+// that never come.
+func TestLastPart(t *testing.T) {
+	t.Parallel()
+	full, other := bank.Encode(fullAnswers(2)), bank.Encode(fullAnswers(0))
+	for _, tt := range []struct {
+		url  string
+		last int
+	}{
+		{"/result?a=" + full, resultLastPart},
+		{"/result?a=" + other + "&lang=de&embed=1", resultLastPart},
+		{"/compare?r=" + full + "&r=" + other, comparePart(len(bank.Dimensions))},
+		{"/compare?r=" + full + "&r=BAD", comparePart(len(bank.Dimensions))},
+		{"/compare?r=BAD", 0},
+		{"/compare", 0},
+		{"/result?a=" + bank.Encode(fullAnswers(2).With(3, -1)), 0},
+		{"/q/1", 0},
+		{"/", 0},
+	} {
+		t.Run(tt.url, func(t *testing.T) {
+			t.Parallel()
+			u, err := url.Parse(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := newPage(banks, "", &TakeOver{banks: banks})
+			p.setRoute(route.Parse(banks, u))
+			if got := p.lastPart(); got != tt.last {
+				t.Errorf("lastPart() = %d, want %d", got, tt.last)
+			}
+			render := func(shown int) string {
+				p.staged, p.shown = true, shown
+				return normalize(app.HTMLString(p.Render()))
+			}
+			whole := render(everyPart)
+			if render(p.lastPart()) != whole {
+				t.Errorf("with parts up to %d shown, the screen is not whole", p.lastPart())
+			}
+			if p.lastPart() > 0 && render(p.lastPart()-1) == whole {
+				t.Errorf("with parts up to %d shown, the screen is whole already", p.lastPart()-1)
+			}
+		})
 	}
 }
 

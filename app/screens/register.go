@@ -13,10 +13,20 @@ import (
 // use the same table), so a program registers once, at start-up.
 //
 // In the browser it reads, before anything renders, the language the
-// server chose for a URL without ?lang= (lang.go).
-func Register(banks *quiz.Banks) {
-	served := servedLang()
-	app.RouteWithRegexp(everyPath, func() app.Composer { return newPage(banks, served) })
+// server chose for a URL without ?lang= (lang.go), and returns the
+// take-over of the server's page by the first page the route makes (its
+// Stage, then app.RunWhenOnBrowser); the server has no use for it.
+func Register(banks *quiz.Banks) *TakeOver {
+	return register(banks, servedLang(), nil)
+}
+
+// register sends every path to a page shown in served where the URL names
+// no language; mounted, if set, is called once the first page is in
+// place (TakeOver.mounted).
+func register(banks *quiz.Banks, served string, mounted func()) *TakeOver {
+	t := &TakeOver{banks: banks, mounted: mounted}
+	app.RouteWithRegexp(everyPath, func() app.Composer { return newPage(banks, served, t) })
+	return t
 }
 
 // everyPath is the route of every path.

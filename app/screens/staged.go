@@ -20,19 +20,34 @@ import (
 // Meanwhile the server's page stays in place and usable; once the wasm's
 // screen is complete, it takes that page's place in one step, and quiz.js
 // puts back focus and an unsent choice (restorePrerendered), as when go-app
-// replaced the page itself.
+// replaced the page itself. The parts are numbered from 0 in the order
+// they are added; a screen's render holds back those not yet shown (held),
+// and stageIn adds one a step up to the screen's last (lastPart).
 
-// takeOver is what StageTakeOver prepared for the page go-app makes first.
-var takeOver struct {
-	pending     bool      // the next page made takes over in steps
-	prerendered app.Value // the server's page, in the document until then
+// TakeOver is how the wasm's first page takes the place of the server's
+// page: made by Register, shared by the pages its route makes, of which
+// only the first takes over. It is handed to the route's factory rather
+// than kept in package variables: go-app's route table is process-wide,
+// but the state of one take-over belongs to the program that registered
+// it (the page's, or the worker's rehearsal, warm.go).
+type TakeOver struct {
+	banks *quiz.Banks
+	// pending: the next page made takes over in steps (Stage).
+	pending bool
+	// prerendered is the server's page, in the document until the
+	// wasm's screen takes its place.
+	prerendered app.Value
+	// mounted, in the worker that rehearses the take-over (warm.go), is
+	// called in place of restorePrerendered once the first screen is in
+	// place; nil on the page.
+	mounted func()
 }
 
-// StageTakeOver prepares the take-over of the address's screen in steps,
-// if it is long enough to gain from it; call it just before
+// Stage prepares the take-over of the address's screen in steps, if it
+// is long enough to gain from it; call it just before
 // app.RunWhenOnBrowser.
-func StageTakeOver(banks *quiz.Banks) {
-	switch route.Parse(banks, app.Window().URL()).Screen {
+func (t *TakeOver) Stage() {
+	switch route.Parse(t.banks, app.Window().URL()).Screen {
 	case route.Result, route.Compare:
 	default:
 		return
@@ -47,17 +62,55 @@ func StageTakeOver(banks *quiz.Banks) {
 	spare := doc.Call("createElement", "div")
 	spare.Set("hidden", true)
 	body.Call("prepend", spare)
-	takeOver.pending, takeOver.prerendered = true, page
+	t.pending, t.prerendered = true, page
+}
+
+// takeStaged tells whether the page made now takes over in steps: the
+// first page made after Stage, and no other.
+func (t *TakeOver) takeStaged() bool {
+	staged := t.pending
+	t.pending = false
+	return staged
+}
+
+// everyPart is a value of page.shown beyond any screen's last part: every
+// part shown, as for a screen navigated to before the take-over ended,
+// which comes whole. Not math.MaxInt: stageIn's steps still add to it.
+const everyPart = 1 << 20
+
+// resultLastPart is the number of the last of the parts renderResult
+// passes to inParts (TestLastPart checks it).
+const resultLastPart = 5
+
+// comparePart is the part of the comparison that holds dimension d, three
+// dimensions a part; the overall figure, after them, is d = the number of
+// dimensions.
+func comparePart(d int) int { return 1 + d/3 }
+
+// lastPart is the number of the current screen's last part (see held), 0
+// for a screen that comes whole. It follows the screen's render: a result
+// has parts only where it is scored, the comparison only where one of its
+// results scores.
+func (p *page) lastPart() int {
+	switch p.r.Screen {
+	case route.Result:
+		if _, err := p.bank().Score(p.r.Answers); err == nil {
+			return resultLastPart
+		}
+	case route.Compare:
+		for _, e := range compareEntries(p.banks, p.lang(), p.r.Codes) {
+			if e.err == nil {
+				return comparePart(len(p.banks.Latest().Dimensions))
+			}
+		}
+	}
+	return 0
 }
 
 // held tells whether part n (1, 2, …) of a screen that takes over in
 // steps is still held back; part 0 comes first.
 func (p *page) held(n int) bool {
-	if !p.staged {
-		return false
-	}
-	p.parts = max(p.parts, n)
-	return n > p.shown
+	return p.staged && n > p.shown
 }
 
 // inParts joins a screen's parts (see held) in order, each part held back
@@ -89,16 +142,16 @@ func (p *page) stageIn(ctx app.Context) {
 			step := make(chan bool, 1)
 			ctx.Dispatch(func(ctx app.Context) {
 				p.shown++
-				ctx.Defer(func(app.Context) { step <- p.shown >= p.parts })
+				ctx.Defer(func(app.Context) { step <- p.shown >= p.lastPart() })
 			})
 			done = <-step
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			p.staged = false
 			ctx.Defer(func(app.Context) {
-				takeOver.prerendered.Call("replaceWith", root)
-				takeOver.prerendered = nil
-				restorePrerendered()
+				p.takeOver.prerendered.Call("replaceWith", root)
+				p.takeOver.prerendered = nil
+				p.takeOver.restorePrerendered()
 			})
 		})
 	})

@@ -36,35 +36,31 @@ func RehearseInWorker(banks *quiz.Banks, address, lang string) (built, mounted b
 	if err != nil {
 		return false, false
 	}
-	app.RouteWithRegexp(everyPath, func() app.Composer { return newPage(banks, lang) })
-	p := &page{banks: banks, served: lang}
+	inPlace := make(chan struct{})
+	t := register(banks, lang, func() { close(inPlace) })
+	p := &page{banks: banks, served: lang, takeOver: t}
 	p.setRoute(route.Parse(banks, u))
 	rehearseRender(p)
 	rehearseNavigation(u)
 	built = true
-	return built, takeOverInWorker(banks)
+	return built, takeOverInWorker(t, inPlace)
 }
 
 // takeOverInWorker lets go-app take over a stand-in of the page in the
 // worker (web/compile-worker.js's stagePage), as it will the page itself:
 // the same engine, navigation, mount (in steps where the page's is, see
-// StageTakeOver) and first update. It returns once the screen is in place
-// (restorePrerendered); the worker is closed if that never comes.
-func takeOverInWorker(banks *quiz.Banks) bool {
+// TakeOver.Stage) and first update. It returns once the screen is in
+// place (t.mounted closes inPlace); the worker is closed if that never
+// comes.
+func takeOverInWorker(t *TakeOver, inPlace <-chan struct{}) bool {
 	if !app.Window().Get("cxquizPage").Call("stage").Truthy() {
 		return false
 	}
-	done := make(chan struct{})
-	mountedInWorker = func() { close(done) }
-	StageTakeOver(banks)
+	t.Stage()
 	go app.RunWhenOnBrowser()
-	<-done
+	<-inPlace
 	return true
 }
-
-// mountedInWorker, set while go-app takes over the worker's stand-in
-// page, is called in place of restorePrerendered there.
-var mountedInWorker func()
 
 // rehearseRender builds the page's title and component tree.
 func rehearseRender(p *page) { _, _ = p.title(T(p.lang())), p.Render() }
