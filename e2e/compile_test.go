@@ -59,6 +59,21 @@ func TestCompileInWorker(t *testing.T) {
 		t.Errorf("the page asked for app.wasm %d times, want none: the worker fetches it", n)
 	}
 	tb.takesOver()
+
+	// A result and a comparison take over in steps (screens/staged.go);
+	// the worker goes through those steps on its stand-in of the page, so
+	// that the page finds their code compiled: a step the stand-in cannot
+	// take stops the worker's program there.
+	a, b := s.bank.Encode(s.answers(34)), s.bank.Encode(s.answers(12))
+	for _, path := range []string{"/result?a=" + a, "/compare?r=" + a + "&r=" + b} {
+		tb.open(path)
+		tb.waitWasm()
+		var mounted bool
+		tb.eval(`performance.getEntriesByName("cxquiz:mounted-in-worker").length > 0`, &mounted)
+		if !mounted {
+			t.Errorf("%s: the worker did not take over its stand-in of the page (no cxquiz:mounted-in-worker mark)", path)
+		}
+	}
 }
 
 // TestCompileFallback: where a worker cannot be made, or its script does
