@@ -129,7 +129,7 @@ func run(ctx context.Context, args []string) error {
 
 	start := time.Now()
 	r := &report{started: start, cfg: c}
-	r.env = describeEnv(root, c.chromium)
+	r.env = describeEnv(root, c.bin, c.chromium)
 	r.loads = append(r.loads, "start "+loadAvg())
 
 	srv, err := startServer(ctx, c.bin)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"os"
@@ -27,13 +28,19 @@ type report struct {
 	wasm       *wasmResults
 }
 
-// describeEnv says what the numbers were measured on.
-func describeEnv(root, chromium string) string {
+// describeEnv says what the numbers were measured on. The commit is the
+// bench's own tree's; the binary under test may come from elsewhere (an
+// A/B run), so its hash is given too.
+func describeEnv(root, bin, chromium string) string {
 	var parts []string
 	git := exec.Command("git", "describe", "--always", "--dirty")
 	git.Dir = root
 	if out, err := git.Output(); err == nil {
-		parts = append(parts, "git "+strings.TrimSpace(string(out)))
+		parts = append(parts, "bench at git "+strings.TrimSpace(string(out)))
+	}
+	if data, err := os.ReadFile(bin); err == nil {
+		sum := sha256.Sum256(data)
+		parts = append(parts, fmt.Sprintf("binary %s sha256 %x", filepath.Base(bin), sum[:6]))
 	}
 	parts = append(parts, runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH)
 	cpu := fmt.Sprintf("%d CPUs", runtime.NumCPU())
