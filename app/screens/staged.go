@@ -136,13 +136,17 @@ func (p *page) inParts(parts ...[]app.UI) []app.UI {
 func (p *page) stageIn(ctx app.Context) {
 	root := p.JSValue()
 	root.Call("remove")
+	// The screen stays the one just mounted while it comes in (a
+	// navigation meanwhile shows every part, load), so its last part is
+	// known now: no need to score its answers again at every step.
+	last := p.lastPart()
 	ctx.Async(func() {
 		for done := false; !done; {
 			startup.Yield()
 			step := make(chan bool, 1)
 			ctx.Dispatch(func(ctx app.Context) {
 				p.shown++
-				ctx.Defer(func(app.Context) { step <- p.shown >= p.lastPart() })
+				ctx.Defer(func(app.Context) { step <- p.shown >= last })
 			})
 			done = <-step
 		}
