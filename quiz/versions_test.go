@@ -95,12 +95,17 @@ func TestVersion1CodesScoreAsBefore(t *testing.T) {
 // goldenV2 is testdata/v2-golden.json: codes made with bank version 2 and
 // their results, captured before version 3 existed, with what the version-2
 // result page shows besides the scores: uneven dimensions, the keep-doing
-// advice, honest ties and the starting points.
+// advice, honest ties and the starting points. testdata/v3-golden.json has
+// the same form for version 3, captured before version 4 existed, and
+// adds how many answers were at the top and whether the nearly-all-top
+// note shows.
 type goldenV2 struct {
 	Code     string `json:"code"`
 	Overall  int    `json:"overall"`
 	Level    string `json:"level"`
 	Answered int    `json:"answered"`
+	Top      *int   `json:"topAnswers"`
+	Nearly   bool   `json:"nearlyAllTop"`
 	Dims     []struct {
 		ID     string `json:"id"`
 		Score  int    `json:"score"`
@@ -115,8 +120,25 @@ type goldenV2 struct {
 }
 
 func TestVersion2CodesScoreAsBefore(t *testing.T) {
+	checkGolden(t, 2, "testdata/v2-golden.json", false)
+}
+
+// TestVersion3CodesScoreAsBefore: 131 version-3 codes (version 2's golden
+// answer sets read as version-3 answers, the version-3 persona fixtures,
+// and answer sets with 24, 22 and 21 top answers), captured from main at
+// c8f1c33, before version 4 existed.
+func TestVersion3CodesScoreAsBefore(t *testing.T) {
+	checkGolden(t, 3, "testdata/v3-golden.json", true)
+}
+
+// checkGolden decodes every code of a golden file with the published
+// banks and checks that it is read with bank version v and scores as
+// recorded; withTop also checks the number of top answers and the
+// nearly-all-top note.
+func checkGolden(t *testing.T, v int, file string, withTop bool) {
+	t.Helper()
 	var golden []goldenV2
-	data, err := os.ReadFile("testdata/v2-golden.json")
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,23 +146,23 @@ func TestVersion2CodesScoreAsBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	banks := mustLoadAll(t)
-	v2 := banks.Version(2)
-	if v2 == nil {
-		t.Fatal("no version 2")
+	want := banks.Version(v)
+	if want == nil {
+		t.Fatalf("no version %d", v)
 	}
-	complete, levels, uneven, keep, ties := 0, map[string]bool{}, 0, 0, 0
+	complete, levels, uneven, keep, ties, nearly := 0, map[string]bool{}, 0, 0, 0, 0
 	for _, g := range golden {
 		b, a, err := banks.Decode(g.Code)
 		if err != nil {
 			t.Fatalf("%s: %v", g.Code, err)
 		}
-		if b != v2 || a.Answered() != g.Answered {
-			t.Fatalf("%s: version %d with %d answers, want version 2 with %d", g.Code, b.Version, a.Answered(), g.Answered)
+		if b != want || a.Answered() != g.Answered {
+			t.Fatalf("%s: version %d with %d answers, want version %d with %d", g.Code, b.Version, a.Answered(), v, g.Answered)
 		}
 		if b.Encode(a) != g.Code {
 			t.Errorf("%s re-encodes as %s", g.Code, b.Encode(a))
 		}
-		if l := banks.Latest(); l != v2 {
+		if l := banks.Latest(); l != want {
 			if _, err := l.Decode(g.Code); !errors.Is(err, ErrOutdated) {
 				t.Errorf("%s: latest bank's Decode gave %v, want ErrOutdated", g.Code, err)
 			}
@@ -159,6 +181,15 @@ func TestVersion2CodesScoreAsBefore(t *testing.T) {
 		}
 		if res.Overall != g.Overall || res.Level.ID != g.Level {
 			t.Errorf("%s: %d %s, want %d %s", g.Code, res.Overall, res.Level.ID, g.Overall, g.Level)
+		}
+		if withTop {
+			top, _ := res.TopAnswers()
+			if g.Top == nil && top != 0 || g.Top != nil && top != *g.Top || res.NearlyAllTop() != g.Nearly {
+				t.Errorf("%s: %d top answers, note %v; want %v, %v", g.Code, top, res.NearlyAllTop(), g.Top, g.Nearly)
+			}
+			if g.Nearly {
+				nearly++
+			}
 		}
 		if len(res.Dimensions) != len(g.Dims) {
 			t.Fatalf("%s: %d dimensions, want %d", g.Code, len(res.Dimensions), len(g.Dims))
@@ -193,9 +224,10 @@ func TestVersion2CodesScoreAsBefore(t *testing.T) {
 		}
 	}
 	// The golden set covers what it guards: every level, uneven
-	// dimensions, keep-doing advice, full ties and partial codes.
-	if len(golden) < 100 || complete < 90 || len(levels) != 4 || uneven == 0 || keep == 0 || ties == 0 || complete == len(golden) {
-		t.Fatalf("golden set too thin: %d codes, %d complete, levels %v, %d uneven, %d keep, %d ties", len(golden), complete, levels, uneven, keep, ties)
+	// dimensions, keep-doing advice, full ties and partial codes (and,
+	// where checked, the nearly-all-top note).
+	if len(golden) < 100 || complete < 90 || len(levels) != 4 || uneven == 0 || keep == 0 || ties == 0 || complete == len(golden) || withTop && nearly == 0 {
+		t.Fatalf("golden set too thin: %d codes, %d complete, levels %v, %d uneven, %d keep, %d ties, %d notes", len(golden), complete, levels, uneven, keep, ties, nearly)
 	}
 }
 
