@@ -90,6 +90,8 @@ func TestPublishedFilesUnchanged(t *testing.T) {
 		"banks/v2/text/de.json": "7785edcd844478848e4e876eab21ae0eba3df7ff28607d722968035191cfc7ee",
 		"banks/v3/bank.json":    "cf2b7fe85c1d30c1576d2df38843baf26014ae90d54c64faa2962c6ded66b13b",
 		"banks/v3/text/de.json": "1f0224f58951b65141e915c7dc7ab8569d404e8794dae059b07a7809b44eff96",
+		"banks/v4/bank.json":    "eae7cf35e4b779756e6bb08b9e9b92fb3cd35f48a122d2e85149a2fe3a2f2a47",
+		"banks/v4/text/de.json": "b4a145581592337f073a4e96a85103cccbecd7d1a8712315699b86c408a42071",
 	} {
 		data, err := os.ReadFile(name)
 		if err != nil {

@@ -183,8 +183,8 @@ func checkGolden(t *testing.T, v int, file string, withTop bool) {
 			t.Errorf("%s: %d %s, want %d %s", g.Code, res.Overall, res.Level.ID, g.Overall, g.Level)
 		}
 		if withTop {
-			top, wantTop := 0, 0
-			top, _ = res.TopAnswers()
+			top, _ := res.TopAnswers()
+			wantTop := 0
 			if g.Top != nil {
 				wantTop = *g.Top
 			}
@@ -237,18 +237,18 @@ func checkGolden(t *testing.T, v int, file string, withTop bool) {
 
 func TestBanksDecode(t *testing.T) {
 	banks := mustLoadAll(t)
-	v1, v2, v3 := banks.Version(1), banks.Version(2), banks.Version(3)
-	if v1 == nil || v2 == nil || v3 == nil || banks.Latest() != v3 || banks.Version(9) != nil {
+	v1, v2, v3, v4 := banks.Version(1), banks.Version(2), banks.Version(3), banks.Version(4)
+	if v1 == nil || v2 == nil || v3 == nil || v4 == nil || banks.Latest() != v4 || banks.Version(9) != nil {
 		t.Fatalf("versions: %v", banks.versions())
 	}
-	if got := len(banks.All()); got != 3 {
+	if got := len(banks.All()); got != 4 {
 		t.Fatalf("All: %d banks", got)
 	}
 	b, a, err := banks.Decode("")
-	if err != nil || b != v3 || a.Answered() != 0 || len(a) != len(v3.Questions()) {
+	if err != nil || b != v4 || a.Answered() != 0 || len(a) != len(v4.Questions()) {
 		t.Fatalf("empty code: %v %v %v", b, a, err)
 	}
-	for _, want := range []*Bank{v1, v2, v3} {
+	for _, want := range []*Bank{v1, v2, v3, v4} {
 		code := want.Encode(want.NewAnswers().With(2, 3))
 		b, a, err := banks.Decode(code)
 		if err != nil || b != want || a.Get(2) != 3 || a.Answered() != 1 {
@@ -257,25 +257,28 @@ func TestBanksDecode(t *testing.T) {
 		if v, err := CodeVersion(code); err != nil || v != want.Version {
 			t.Errorf("CodeVersion(%s) = %d, %v", code, v, err)
 		}
-		// Versions 2 and 3 ask as many questions: a code of one is never
-		// read with the other's bank.
-		if want != v3 {
-			if _, err := v3.Decode(code); !errors.Is(err, ErrOutdated) {
-				t.Errorf("version %d code %s read by version 3: %v, want ErrOutdated", want.Version, code, err)
+		// Versions 2 to 4 ask as many questions: a code of one is never
+		// read with another's bank.
+		for _, later := range []*Bank{v3, v4} {
+			if want.Version < later.Version {
+				if _, err := later.Decode(code); !errors.Is(err, ErrOutdated) {
+					t.Errorf("version %d code %s read by version %d: %v, want ErrOutdated", want.Version, code, later.Version, err)
+				}
 			}
 		}
 	}
 	// A German bank decodes into the same version as the English one.
-	for _, want := range []*Bank{v2, v3} {
+	for _, want := range []*Bank{v2, v3, v4} {
 		if b, _, err := banks.Decode(want.In("de").Encode(want.NewAnswers().With(1, 0))); err != nil || b != want {
 			t.Errorf("German version-%d code: %v %v", want.Version, b, err)
 		}
 	}
-	unknown := string(codeAlphabet[4]) + v3.Encode(v3.NewAnswers().With(1, 0))[1:]
+	unknown := string(codeAlphabet[5]) + v4.Encode(v4.NewAnswers().With(1, 0))[1:]
 	if _, _, err := banks.Decode(unknown); !errors.Is(err, ErrOutdated) {
-		t.Errorf("version 4: %v, want ErrOutdated", err)
+		t.Errorf("version 5: %v, want ErrOutdated", err)
 	}
-	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", "D", "D***", v2.Encode(v2.NewAnswers().With(1, 0)) + "A", v3.Encode(v3.NewAnswers().With(1, 0)) + "A"} {
+	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", "D", "D***", "E", "E***",
+		v2.Encode(v2.NewAnswers().With(1, 0)) + "A", v3.Encode(v3.NewAnswers().With(1, 0)) + "A", v4.Encode(v4.NewAnswers().With(1, 0)) + "A"} {
 		if _, _, err := banks.Decode(code); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%q: %v, want ErrMalformed", code, err)
 		}
@@ -289,12 +292,12 @@ func TestBanksDecode(t *testing.T) {
 	if _, err := NewBanks(v1, v2, v1); err == nil {
 		t.Error("NewBanks accepted a version twice")
 	}
-	if s, err := NewBanks(v3, v1, v2); err != nil || s.Latest() != v3 || s.All()[0] != v1 || s.All()[1] != v2 {
+	if s, err := NewBanks(v4, v3, v1, v2); err != nil || s.Latest() != v4 || s.All()[0] != v1 || s.All()[1] != v2 || s.All()[2] != v3 {
 		t.Errorf("NewBanks does not sort by version: %v", err)
 	}
-	for _, old := range []*Bank{v1, v2} {
-		if got := v3.SharedDimensions(old); len(got) != len(v3.Dimensions) {
-			t.Errorf("shared dimensions of versions 3 and %d: %v", old.Version, got)
+	for _, old := range []*Bank{v1, v2, v3} {
+		if got := v4.SharedDimensions(old); len(got) != len(v4.Dimensions) {
+			t.Errorf("shared dimensions of versions 4 and %d: %v", old.Version, got)
 		}
 	}
 	other := mustParse(t, fixture(3))

@@ -168,27 +168,30 @@ func TestParseOlderVersion(t *testing.T) {
 	if r := parse(t, "/q/26"); r.Screen != NotFound {
 		t.Errorf("/q/26 of the latest version: screen %d", r.Screen)
 	}
-	// Version 2 asks as many questions as the latest: its links stay in
-	// version 2 all the same, to the last question and the result.
-	v2 := banks.Version(2)
-	if v2 == bank || len(v2.Questions()) != len(bank.Questions()) {
-		t.Fatalf("version 2 is the latest, or asks %d questions where the latest asks %d", len(v2.Questions()), len(bank.Questions()))
-	}
-	partial = v2.Encode(v2.NewAnswers().With(1, 2))
-	r = parse(t, "/q/24?a="+partial)
-	if r.Screen != Question || r.Bank() != v2 || !r.Older() {
-		t.Fatalf("v2 partial on question 24: screen %d, version %d, older %v", r.Screen, r.Bank().Version, r.Older())
-	}
-	r = parse(t, "/q/24?a="+partial+"&pick=1")
-	if r.Next != "/q/2?a="+v2.Encode(v2.NewAnswers().With(1, 2).With(24, 0)) {
-		t.Errorf("pick on the last v2 question leads to %s", r.Next)
-	}
-	full := v2.NewAnswers()
-	for i := range full {
-		full[i] = i % 4
-	}
-	if r := parse(t, "/result?a="+v2.Encode(full)); r.Screen != Result || r.Bank() != v2 || !r.Older() {
-		t.Errorf("v2 result: screen %d, version %d, older %v", r.Screen, r.Bank().Version, r.Older())
+	// Versions 2 and 3 ask as many questions as the latest: their links
+	// stay in their own version all the same, to the last question and
+	// the result.
+	for _, v := range []int{2, 3} {
+		old := banks.Version(v)
+		if old == nil || old == bank || len(old.Questions()) != len(bank.Questions()) {
+			t.Fatalf("version %d is missing or the latest, or asks another number of questions than the latest (%d)", v, len(bank.Questions()))
+		}
+		partial = old.Encode(old.NewAnswers().With(1, 2))
+		r = parse(t, "/q/24?a="+partial)
+		if r.Screen != Question || r.Bank() != old || !r.Older() {
+			t.Fatalf("v%d partial on question 24: screen %d, version %d, older %v", v, r.Screen, r.Bank().Version, r.Older())
+		}
+		r = parse(t, "/q/24?a="+partial+"&pick=1")
+		if r.Next != "/q/2?a="+old.Encode(old.NewAnswers().With(1, 2).With(24, 0)) {
+			t.Errorf("pick on the last v%d question leads to %s", v, r.Next)
+		}
+		full := old.NewAnswers()
+		for i := range full {
+			full[i] = i % 4
+		}
+		if r := parse(t, "/result?a="+old.Encode(full)); r.Screen != Result || r.Bank() != old || !r.Older() {
+			t.Errorf("v%d result: screen %d, version %d, older %v", v, r.Screen, r.Bank().Version, r.Older())
+		}
 	}
 	if r := parse(t, "/q/3"); r.Bank() != bank || r.Older() {
 		t.Errorf("a new quiz is not the latest version")

@@ -57,6 +57,8 @@ func TestCheckNoteAndEvidence(t *testing.T) {
 		{"version 1, all top", banks.Version(1), nearlyTop(banks.Version(1), len(banks.Version(1).Questions())), true, true},
 		{"version 2, all top", banks.Version(2), nearlyTop(banks.Version(2), len(banks.Version(2).Questions())), true, true},
 		{"version 2, one below the line", banks.Version(2), nearlyTop(banks.Version(2), 21), false, true},
+		{"version 3, at the line", banks.Version(3), nearlyTop(banks.Version(3), 22), true, true},
+		{"version 3, one below the line", banks.Version(3), nearlyTop(banks.Version(3), 21), false, true},
 	}
 	for _, tc := range cases {
 		res, err := tc.b.Score(tc.a)

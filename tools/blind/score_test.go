@@ -17,7 +17,7 @@ import (
 
 // personaFixtures names the persona fixtures of quiz's tests by bank
 // version.
-var personaFixtures = map[int]string{2: "personas.json", 3: "personas-v3.json"}
+var personaFixtures = map[int]string{2: "personas.json", 3: "personas-v3.json", 4: "personas-v4.json"}
 
 // answerSets returns answer sets of bank b to score: the persona fixtures
 // of quiz's tests (from version 2 on), every answer at one level, and
