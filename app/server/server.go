@@ -482,8 +482,10 @@ func (s *Server) linkPreviews(page []byte) []byte {
 var styleLinks = regexp.MustCompile(`<link [^>]*href="(/app\.css|/web/quiz\.css\?v=[0-9a-f]*)"[^>]*>\s*`)
 
 // loaderImg is the image of go-app's loader: its 192 px PNG, spinning
-// (its attributes come in any order). The browser fetches it though the
-// loader is hidden.
+// (its attributes come in any order). trimPage makes it the site's icon,
+// still and loaded lazily: the loader is hidden but on a page opened
+// offline, and an eager image is fetched though hidden, a request the
+// page makes while it renders for the first time.
 var (
 	loaderImg = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
 	imgSrc    = regexp.MustCompile(`src="[^"]*"`)
@@ -531,7 +533,7 @@ func (s *Server) trimPage(page []byte, bare bool) ([]byte, *pageStyle) {
 	}
 	return append(out, loaderImg.ReplaceAllFunc(page[loader:], func(img []byte) []byte {
 		img = bytes.Replace(img, []byte("goapp-logo goapp-spin"), []byte("goapp-logo"), 1)
-		return imgSrc.ReplaceAllLiteral(img, []byte(`src="`+s.loaderIcon+`"`))
+		return imgSrc.ReplaceAllLiteral(img, []byte(`loading="lazy" src="`+s.loaderIcon+`"`))
 	})...), style
 }
 
