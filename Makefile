@@ -53,11 +53,11 @@ test-unit: vet
 
 # Browser tests need the built binary and Chromium (scripts/setup).
 test-browser: build setup
-	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 13m -v ./e2e 2>&1 | tee e2e/last-run.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|panic)|_test.go' || true
+	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 8m -v ./e2e 2>&1 | tee e2e/last-run.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|panic)|_test.go' || true
 	@grep -q '^ok' e2e/last-run.log
 
 test: build setup vet
-	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 14m ./...
+	CXQUIZ_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 8m ./...
 
 setup:
 	@scripts/setup
