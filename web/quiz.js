@@ -259,6 +259,12 @@
     var a = root.getAttribute("data-accent"), t = root.getAttribute("data-accent-text");
     if (colour.test(a) && root.style.getPropertyValue("--accent") !== a) root.style.setProperty("--accent", a);
     if (colour.test(t) && root.style.getPropertyValue("--accent-text") !== t) root.style.setProperty("--accent-text", t);
+    // The accent as ink, a shade per scheme (quiz.css picks by the scheme).
+    var inks = { "--ink-light": "data-accent-ink", "--ink-dark": "data-accent-ink-dark" };
+    for (var p in inks) {
+      var v = root.getAttribute(inks[p]);
+      if (colour.test(v) && root.style.getPropertyValue(p) !== v) root.style.setProperty(p, v);
+    }
   }
 
   // screenChanged runs on every screen, prerendered or rendered by the wasm.

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"cxquiz/app/route"
@@ -26,7 +24,8 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 		// Validated as #rrggbb by route.Parse: never raw input. Data, not
 		// an inline style, which the CSP forbids: quiz.css and quiz.js
 		// apply it.
-		root = root.DataSet("accent", a).DataSet("accent-text", textOn(a))
+		root = root.DataSet("accent", a).DataSet("accent-text", textOn(a)).
+			DataSet("accent-ink", inkOn(a, false)).DataSet("accent-ink-dark", inkOn(a, true))
 	}
 	return root.Body(
 		app.If(showChrome, func() app.UI {
@@ -94,12 +93,7 @@ func (p *page) renderLangSwitch(t Texts) app.UI {
 // textOn returns black or white, whichever reads better on the colour
 // #rrggbb (WCAG relative luminance).
 func textOn(hex string) string {
-	var rgb [3]uint8
-	for i := range rgb {
-		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
-		rgb[i] = uint8(v)
-	}
-	return textOnRGB(rgb)
+	return textOnRGB(parseHex(hex))
 }
 
 func textOnRGB(rgb [3]uint8) string {
