@@ -72,8 +72,9 @@ type Route struct {
 
 	bank  *quiz.Bank // the version the answers were made with
 	banks *quiz.Banks
-	path  string // as requested
-	code  string // the a parameter as given, trimmed
+	path   string // as requested
+	code   string // the a parameter as given, trimmed
+	status int    // WithStatus's, in place of the screen's
 }
 
 var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
@@ -83,7 +84,7 @@ var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
 // the bank version it was made with, so a link made with an earlier
 // version keeps working; new quizzes use the latest.
 func Parse(banks *quiz.Banks, u *url.URL) Route {
-	q := u.Query()
+	q, _ := url.ParseQuery(trimPunctuation(u.RawQuery))
 	latest := banks.Latest()
 	r := Route{Prefs: parsePrefs(latest, q), bank: latest, banks: banks, path: u.Path, code: strings.TrimSpace(q.Get("a"))}
 	switch u.Path {
@@ -158,9 +159,49 @@ func (r Route) Banks() *quiz.Banks { return r.banks }
 // the bank than the one new quizzes use.
 func (r Route) Older() bool { return r.bank != r.banks.Latest() }
 
+// trailingPunctuation is what a link pasted at the end of a sentence, or
+// in brackets or quotes, may bring along (as typed or as the browser
+// escaped it). No code or parameter value the quiz makes ends in it.
+var trailingPunctuation = []string{".", ",", ";", ":", "!", "?", ")", "]", "}", "'", `"`, ">",
+	"%22", "%27", "%29", "%3E", "%3e", "%5D", "%5d", "%7D", "%7d", "%C2%BB", "%c2%bb", "%E2%80%9D", "%e2%80%9d"}
+
+// trimPunctuation drops trailingPunctuation from the end of a query that
+// ends in a value the quiz could have made ("a=ABC12." but not "a=!!").
+func trimPunctuation(query string) string {
+	trimmed := query
+	for {
+		t := trimmed
+		for _, p := range trailingPunctuation {
+			t = strings.TrimSuffix(t, p)
+		}
+		if t == trimmed {
+			break
+		}
+		trimmed = t
+	}
+	if trimmed == "" {
+		return query
+	}
+	switch c := trimmed[len(trimmed)-1]; {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
+		return trimmed
+	}
+	return query
+}
+
+// WithStatus is r answered with the HTTP status code in place of its
+// screen's: a request the server refused before reading it (an address
+// too long to be a link the quiz made) gets a page that explains it.
+func (r Route) WithStatus(code int) Route {
+	r.status = code
+	return r
+}
+
 // Status is the HTTP status of the route's page.
 func (r Route) Status() int {
 	switch {
+	case r.status != 0:
+		return r.status
 	case r.Screen == NotFound:
 		return http.StatusNotFound
 	case r.Screen == Damaged, r.MissingPick:

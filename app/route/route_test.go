@@ -197,3 +197,41 @@ func TestParseOlderVersion(t *testing.T) {
 		t.Errorf("a new quiz is not the latest version")
 	}
 }
+
+// A link pasted at the end of a sentence, in brackets or in quotes brings
+// that punctuation along: the link still opens its screen.
+func TestParseTrailingPunctuation(t *testing.T) {
+	t.Parallel()
+	full := bank.NewAnswers()
+	for i := range full {
+		full[i] = 2
+	}
+	code := bank.Encode(full)
+	for _, tail := range []string{".", ",", ")", ").", "!", "?", ";", ":", `"`, "'", "]", "%22", "%27", "%29", "%C2%BB", "%E2%80%9D", "..."} {
+		for _, raw := range []string{"/result?a=" + code + tail, "/result?a=" + code + "&shared=1" + tail} {
+			r := parse(t, raw)
+			if r.Screen != Result || r.Code() != code {
+				t.Errorf("%s: screen %v, code %q; want the result of %s", raw, r.Screen, r.Code(), code)
+			}
+			if strings.Contains(raw, "shared") && !r.Shared {
+				t.Errorf("%s: not read as shared", raw)
+			}
+		}
+	}
+	r := parse(t, "/compare?r="+code+"&r="+code+").")
+	if len(r.Codes) != 2 || r.Codes[1] != code {
+		t.Errorf("compare with a trailing '). ': codes %q", r.Codes)
+	}
+	// What no link of the quiz's ends in stays damaged.
+	for _, raw := range []string{"/result?a=!!!!", "/result?a=" + code + "x.", "/result?a=."} {
+		if r := parse(t, raw); r.Screen != Damaged {
+			t.Errorf("%s: screen %v, want Damaged", raw, r.Screen)
+		}
+	}
+	if r := parse(t, "/result?a=!!!!"); r.Status() != http.StatusBadRequest {
+		t.Errorf("/result?a=!!!!: status %d, want 400", r.Status())
+	}
+	if r := parse(t, "/result?a=!").WithStatus(http.StatusRequestURITooLong); r.Status() != http.StatusRequestURITooLong {
+		t.Errorf("WithStatus(414): status %d", r.Status())
+	}
+}

@@ -527,8 +527,8 @@ func TestBadInput(t *testing.T) {
 		{"control characters", "/?lang=%0d%0aSet-Cookie:%20x=1", 200, ""},
 
 		// Lengths and counts.
-		{"long query", "/q/1?a=" + strings.Repeat("A", 3000), 414, ""},
-		{"long path", "/" + strings.Repeat("q", 3000), 414, ""},
+		{"long query", "/q/1?a=" + strings.Repeat("A", 3000), 414, "This link is damaged"},
+		{"long path", "/" + strings.Repeat("q", 3000), 414, `id="start-over"`},
 		{"very long query", "/?x=" + strings.Repeat("%41", 20000), 414, ""},
 		{"just short enough", "/result?a=" + strings.Repeat("B", maxURLBytes-len("/result?a=")), 400, "This link is damaged"},
 		{"many parameters", "/?" + manyParams(maxQueryParams+1), 400, `id="start-over"`},

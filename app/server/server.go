@@ -239,7 +239,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(r.RequestURI) > maxURLBytes {
-		http.Error(w, "414 the address is too long", http.StatusRequestURITooLong)
+		// No link the quiz made is this long: the page that explains a
+		// damaged link, with the status that says why.
+		s.serveDamaged(w, r, http.StatusRequestURITooLong)
 		return
 	}
 	p := r.URL.Path
@@ -281,7 +283,7 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 	// and answer whatever follows the "?".
 	if q, err := url.ParseQuery(r.URL.RawQuery); err != nil || len(q) > maxQueryParams {
 		// The query itself cannot be read: explain a damaged link.
-		s.servePage(w, r, route.Parse(s.banks, &url.URL{Path: "/result", RawQuery: "a=%21"}))
+		s.serveDamaged(w, r, http.StatusBadRequest)
 		return
 	}
 	rt := route.Parse(s.banks, r.URL)
@@ -306,6 +308,15 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 		rt = rt.WithLang(s.negotiateLang(r.Header.Get("Accept-Language")))
 	}
 	s.servePage(w, r, rt)
+}
+
+// serveDamaged answers a request whose address cannot be read with the
+// page that explains a damaged link, in the language the browser asks
+// for (nothing in the address can be trusted to say it), and the status.
+func (s *Server) serveDamaged(w http.ResponseWriter, r *http.Request, status int) {
+	rt := route.Parse(s.banks, &url.URL{Path: "/result", RawQuery: "a=%21"}).WithStatus(status)
+	w.Header().Add("Vary", "Accept-Language")
+	s.servePage(w, r, rt.WithLang(s.negotiateLang(r.Header.Get("Accept-Language"))))
 }
 
 // holdsAnswers reports whether pages under path carry answers in their

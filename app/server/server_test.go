@@ -282,9 +282,22 @@ func TestMethodsAndLimits(t *testing.T) {
 	if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST: %d Allow %q", res.StatusCode, res.Header.Get("Allow"))
 	}
-	res, _ = get(t, ts, "/q/1?a="+strings.Repeat("A", 3000))
-	if res.StatusCode != http.StatusRequestURITooLong {
-		t.Errorf("long URL: %d", res.StatusCode)
+	// An address too long to be a link the quiz made, and one whose query
+	// cannot be read, get the page that explains a damaged link, in the
+	// browser's language, with a way back to the start.
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/q/1?a=" + strings.Repeat("A", 3000), http.StatusRequestURITooLong},
+		{"/result?a=%zz", http.StatusBadRequest},
+	} {
+		res, body := get(t, ts, tc.path, "Accept-Language", "de-AT,de;q=0.9", "Accept-Encoding", "identity")
+		if res.StatusCode != tc.status || !strings.Contains(body, `<html lang="de"`) || !strings.Contains(body, `id="start-over"`) ||
+			!strings.Contains(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(res.Header.Get("Vary"), "Accept-Language") {
+			t.Errorf("%.40s… in German: status %d (want %d), %s, Vary %q; want a German HTML page with a way to start over",
+				tc.path, res.StatusCode, tc.status, res.Header.Get("Content-Type"), res.Header.Get("Vary"))
+		}
 	}
 	q := url.Values{}
 	for i := 0; i < 40; i++ {
