@@ -70,8 +70,8 @@ type Route struct {
 	// code on that page.
 	TeamWhy, TeamCode string
 
-	bank  *quiz.Bank // the version the answers were made with
-	banks *quiz.Banks
+	bank   *quiz.Bank // the version the answers were made with
+	banks  *quiz.Banks
 	path   string // as requested
 	code   string // the a parameter as given, trimmed
 	status int    // WithStatus's, in place of the screen's
