@@ -144,18 +144,20 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 	sum := b.Summarise(results)
 	dist := func(name string, st quiz.Stat, score func(quiz.Result) int) []app.UI {
 		scores := make([]int, len(cols))
+		nums := make([]int, len(cols))
 		names := make([]string, len(cols))
 		for j, i := range cols {
-			scores[j] = score(entries[i].res)
+			scores[j], nums[j] = score(entries[i].res), i+1
 			names[j] = "#" + strconv.Itoa(i+1) + ": " + t.Pct(scores[j])
+		}
+		stats := []app.UI{app.Strong().Text(t.S("compare.mean") + " " + t.Pct(st.Mean))}
+		if len(cols) > 1 {
+			stats = append(stats, app.Text(" · "+t.S("compare.range", "lo", t.Pct(st.Min), "hi", t.Pct(st.Max))))
 		}
 		label := t.S("compare.scores", "dim", name, "list", strings.Join(names, ", "), "mean", t.Pct(st.Mean))
 		return []app.UI{
-			app.Raw(dotPlot(b.Levels, scores, names, st.Mean, label)),
-			app.P().Class("stats").Body(
-				app.Strong().Text(t.S("compare.mean")+" "+t.Pct(st.Mean)),
-				app.Text(" · "+t.S("compare.range", "lo", t.Pct(st.Min), "hi", t.Pct(st.Max))),
-			),
+			app.Raw(dotPlot(b.Levels, scores, nums, names, st.Mean, label)),
+			app.P().Class("stats").Body(stats...),
 		}
 	}
 	var total app.UI = app.Text("")
@@ -164,7 +166,10 @@ func (p *page) renderDistributions(t Texts, b *quiz.Bank, entries []compareEntry
 			dist(t.S("compare.overall"), sum.Overall, func(r quiz.Result) int { return r.Overall })...)...)
 	}
 	return app.Div().Body(
-		app.P().Class("caption").ID("comparison-caption").Text(t.S("compare.caption", "n", len(cols))),
+		app.P().Class("caption").Body(
+			app.Span().ID("comparison-caption").Text(caption(t, len(cols))+"."),
+			app.Text(" "+t.S("compare.dots")),
+		),
 		app.Ol().Class("comparison").Aria("labelledby", "comparison-caption").Body(
 			app.Range(b.Dimensions).Slice(func(d int) app.UI {
 				if p.held(comparePart(d)) {
@@ -249,4 +254,13 @@ func (p *page) versionsNote(t Texts, b *quiz.Bank, ok []compareEntry) app.UI {
 		names = append(names, d.Name)
 	}
 	return app.P().ID("versions").Class("note").Text(t.S("compare.versions", "versions", strings.Join(vs, ", "), "dims", strings.Join(names, ", ")))
+}
+
+// caption introduces the plots: how many results, and how to read the
+// numbered dots.
+func caption(t Texts, n int) string {
+	if n == 1 {
+		return t.S("compare.caption1")
+	}
+	return t.S("compare.caption", "n", n)
 }
