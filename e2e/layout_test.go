@@ -93,9 +93,10 @@ func (s *suite) compareScreens() []screen {
 	}
 }
 
-// teamScreens are team views with 3 and 200 results, stored on the
-// suite's server once per run. (12 looks like either; the admin page,
-// the same view under its links, TestTeamJourney checks at 390 and 1280.)
+// teamScreens are team views with 5 results (the fewest it shows figures
+// for) and 200, stored on the suite's server once per run. (12 looks like
+// either; the admin page, the same view under its links, TestTeamJourney
+// checks at 390 and 1280.)
 func (s *suite) teamScreens(t *testing.T) []screen {
 	t.Helper()
 	s.teamsOnce.Do(func() { s.teams, s.teamsErr = s.fillTeams() })
@@ -124,7 +125,7 @@ func (s *suite) fillTeams() ([]screen, error) {
 		return url.Parse(res.Header.Get("Location"))
 	}
 	var out []screen
-	for _, n := range []int{3, 200} {
+	for _, n := range []int{5, 200} {
 		loc, err := post("/team/new", url.Values{"name": {fmt.Sprintf("Regional leadership team with %d results", n)}})
 		if err != nil {
 			return nil, err

@@ -74,10 +74,11 @@ type member struct {
 
 // TestTeamJourney runs a team check-in from start to end in the browser:
 // a coordinator creates it, three members in browser contexts of their
-// own (one through embed.js on another origin) add their results, the
-// team view shows what package quiz summarises for them, one member
-// withdraws through the link they kept, and the coordinator deletes the
-// team after confirming.
+// own (one through embed.js on another origin) add their results, two
+// more add theirs by a plain form POST, the team view shows what package
+// quiz summarises for the five (rounded means and counts per level, no
+// member's score), one member withdraws through the link they kept, and
+// the coordinator deletes the team after confirming.
 //
 // Every tab is opened when its person starts, never ahead: a tab's
 // journey deadline runs from its opening. (The members once ran as
@@ -150,18 +151,29 @@ func TestTeamJourney(t *testing.T) {
 		t.FailNow()
 	}
 
+	// Two more members add their results without a browser: the team
+	// view shows figures from five results on.
+	tc := newTeamClient(t, e.quiz)
+	added := []quiz.Answers{s.answers(154), s.answers(155)}
+	for _, a := range added {
+		tc.post("/team/"+id+"/add", url.Values{"a": {s.bank.Encode(a)}})
+	}
+
 	// The team view and the admin page show what package quiz summarises
-	// for the three results. The coordinator comes back to them later, in
+	// for the five results. The coordinator comes back to them later, in
 	// a new tab of the same browser context.
 	var results []quiz.Result
 	for _, m := range members {
-		r, err := s.bank.Score(m.answers)
+		added = append(added, m.answers)
+	}
+	for _, a := range added {
+		r, err := s.bank.Score(a)
 		if err != nil {
 			t.Fatal(err)
 		}
 		results = append(results, r)
 	}
-	want := s.bank.Summarise(results)
+	want := s.bank.SummariseGroup(results)
 	viewPath := "/team/" + id
 	// The tab the team was created in is done: closed, so that it asks
 	// nothing of the team later (TestTeamLive checks a view left open).
@@ -182,7 +194,7 @@ func TestTeamJourney(t *testing.T) {
 	}
 
 	// The first member withdraws with the link they kept, opened later in
-	// another browser: two remain, too few to show.
+	// another browser: four remain, too few to show.
 	keep, err := url.Parse(members[0].keep)
 	if err != nil || keep.Path != "/team/"+id+"/member" || keep.Query().Get("m") == "" {
 		t.Fatalf("the member page offers %q to keep, want %s/team/%s/member?m=…", members[0].keep, e.quizOrigin(), id)
@@ -195,8 +207,8 @@ func TestTeamJourney(t *testing.T) {
 	w.waitFor("the withdrawn page", fmt.Sprintf(`location.pathname === %s && document.readyState === "complete" && !!document.getElementById("team-view")`, js("/team/"+id+"/withdrawn")))
 	coord.open(viewPath)
 	coord.serverPage()
-	coord.waitFor("the team view with 2 results and no summary", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "2" &&
-		!!document.getElementById("team-wait") && !document.querySelector(".team-dim")`)
+	coord.waitFor("the team view with 4 results and no summary", `(document.querySelector("section.team-view") || {dataset: {}}).dataset.n === "4" &&
+		!!document.getElementById("team-wait") && !document.querySelector(".team-dim") && !document.getElementById("team-mean")`)
 
 	// The coordinator deletes the team after confirming: its join link
 	// says so, with 410.
@@ -319,10 +331,12 @@ func (e *teamEnv) joinEmbedded(tb *tab, id string, a quiz.Answers) string {
 	return keep
 }
 
-// assertTeamSummary checks that the team page shows n = 3, the overall
-// mean and level counts and every dimension's mean as package quiz
-// summarises them.
-func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
+// assertTeamSummary checks that the team page shows the number of
+// results, the overall mean and level counts and every dimension's mean as
+// package quiz summarises them for a group, and that every percentage it
+// shows is such a rounded mean: no member's score, not even the lowest or
+// the highest.
+func assertTeamSummary(tb *tab, name string, want quiz.GroupSummary) {
 	tb.t.Helper()
 	tb.waitFor(name+" with its summary", `!!document.querySelector("section.team-view .team-dim") && !!document.getElementById("team-mean")`)
 	var got struct {
@@ -330,6 +344,7 @@ func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
 		Mean    string
 		Overall []struct{ Level, Count string }
 		Dims    []struct{ ID, Mean string }
+		Pcts    []string
 	}
 	tb.eval(`(() => {
 		const v = document.querySelector("section.team-view");
@@ -338,6 +353,7 @@ func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
 			mean: document.getElementById("team-mean").textContent,
 			overall: [...v.querySelectorAll('[data-dist="overall"] li[data-level]')].map(l => ({level: l.dataset.level, count: l.dataset.count})),
 			dims: [...v.querySelectorAll(".team-dim[data-dimension]")].map(d => ({id: d.dataset.dimension, mean: d.dataset.mean})),
+			pcts: [...v.innerText.matchAll(/(\d+)\s?%/g)].map(m => m[1]),
 		};
 	})()`, &got)
 	if got.N != strconv.Itoa(want.N) {
@@ -356,6 +372,14 @@ func assertTeamSummary(tb *tab, name string, want quiz.Summary) {
 	}
 	if len(got.Dims) != len(want.Dimensions) {
 		tb.t.Errorf("%s: %d dimensions shown, want %d", name, len(got.Dims), len(want.Dimensions))
+	}
+	if len(got.Pcts) < 1+len(want.Dimensions) {
+		tb.t.Errorf("%s: %d percentages shown, want at least the overall mean and each dimension's", name, len(got.Pcts))
+	}
+	for _, p := range got.Pcts {
+		if n, _ := strconv.Atoi(p); n%quiz.GroupStep != 0 {
+			tb.t.Errorf("%s: shows %s%%, not a mean rounded to %d: one member's score?", name, p, quiz.GroupStep)
+		}
 	}
 	for i, d := range want.Dimensions {
 		if i >= len(got.Dims) {

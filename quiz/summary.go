@@ -31,6 +31,7 @@ type Stat struct {
 	Min, Max int
 	// Levels counts the scores at each level, in the bank's level order.
 	Levels []int
+	mean   float64
 	spread float64
 }
 
@@ -95,6 +96,7 @@ func (b *Bank) stat(scores []int, levels []string) Stat {
 		}
 	}
 	mean := sum / float64(len(scores))
+	st.mean = mean
 	sq := 0.0
 	for _, v := range scores {
 		sq += (float64(v) - mean) * (float64(v) - mean)

@@ -317,7 +317,7 @@ func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 			return app.P().Class("hint").Text(t.S("team.closed.text"))
 		}),
 		app.If(s == nil, func() app.UI {
-			return app.P().Class("lead").ID("team-wait").Text(t.S("team.view.wait", "min", team.MinResults, "n", v.N))
+			return app.P().Class("lead").ID("team-wait").Text(t.S("team.view.wait", "min", team.MinResults, "n", v.N, "more", max(team.MinResults-v.N, 1)))
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				app.H2().Text(t.S("team.view.overall")),
@@ -332,7 +332,7 @@ func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 						app.P().Text(t.S("team.view.talkText")),
 						app.Ul().Body(app.Range(s.Disagree).Slice(func(i int) app.UI {
 							d, _ := s.Dim(s.Disagree[i])
-							return app.Li().Text(t.S("team.view.talkItem", "dim", dimName(b, d.ID), "min", d.Min, "max", d.Max))
+							return app.Li().Text(talkItem(t, b, d))
 						})),
 					)
 				}),
@@ -341,7 +341,11 @@ func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 					d := s.Dimensions[i]
 					return app.Section().Class("team-dim").DataSet("dimension", d.ID).DataSet("mean", d.Mean).Body(
 						app.H3().Text(dimName(b, d.ID)),
-						app.P().Class("team-stat").Text(t.S("team.view.stat", "mean", t.Pct(d.Mean), "level", b.LevelFor(d.Mean).Name, "spread", d.Spread)),
+						app.If(d.Levels == nil, func() app.UI {
+							return app.P().Class("team-stat").Text(t.S("team.view.dimWait", "min", team.MinResults))
+						}).Else(func() app.UI {
+							return app.P().Class("team-stat").Text(t.S("team.view.stat", "mean", t.Pct(d.Mean), "level", b.LevelFor(d.Mean).Name))
+						}),
 						distribution(t, b, d.Stat, d.ID),
 					)
 				})),
@@ -358,12 +362,34 @@ func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 						app.Ul().Body(app.Range(steps).Slice(func(j int) app.UI { return app.Li().Text(steps[j]) })),
 					)
 				}),
+				app.P().Class("hint").ID("team-privacy").Text(t.S("team.view.privacy", "min", team.MinResults, "step", t.Pct(quiz.GroupStep))),
 				app.Div().Class("row no-print").Body(
 					app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
 				),
 			)
 		}),
 	)
+}
+
+// talkItem names a dimension where the team disagrees most and the levels
+// its results span: no score in points, which would be one member's.
+func talkItem(t Texts, b *quiz.Bank, d team.DimStat) string {
+	lo, hi := -1, -1
+	for i, c := range d.Levels {
+		if c > 0 && i < len(b.Levels) {
+			if lo < 0 {
+				lo = i
+			}
+			hi = i
+		}
+	}
+	switch {
+	case lo < 0:
+		return dimName(b, d.ID)
+	case lo == hi:
+		return t.S("team.view.talkOne", "dim", dimName(b, d.ID), "level", b.Levels[lo].Name)
+	}
+	return t.S("team.view.talkItem", "dim", dimName(b, d.ID), "lo", b.Levels[lo].Name, "hi", b.Levels[hi].Name)
 }
 
 // dimName is the name of dimension id in b, or the id.

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,11 +81,12 @@ func TestTeamFlow(t *testing.T) {
 		t.Error("join page does not start the quiz for the team")
 	}
 
-	// Three members, each with a result scored by the quiz package.
+	// Five members, each with a result scored by the quiz package: the
+	// view shows figures from the fifth on.
 	var results []quiz.Result
-	members := []string{team.NewToken(), team.NewToken(), ""}
+	members := []string{team.NewToken(), team.NewToken(), "", team.NewToken(), ""}
 	for i, m := range members {
-		a, code := fullCode(t, func(q int) int { return (q + i) % 4 })
+		a, code := fullCode(t, func(q int) int { return (q*(i+1) + i) % 4 })
 		r, err := bank.Score(a)
 		if err != nil {
 			t.Fatal(err)
@@ -97,37 +99,57 @@ func TestTeamFlow(t *testing.T) {
 			t.Fatalf("add leads to %s", loc)
 		}
 		members[i] = loc.Query().Get("m")
-		if v := view(t, ts, id); v.N != i+1 || (i < 2) != (v.Summary == nil) {
+		if v := view(t, ts, id); v.N != i+1 || (i < 4) != (v.Summary == nil) {
 			t.Fatalf("after %d adds: n %d, summary %v", i+1, v.N, v.Summary != nil)
+		}
+		if i == 3 {
+			// One short: the page says how many more it needs.
+			_, body := get(t, ts, "/team/"+id)
+			if !strings.Contains(body, "Results so far: 4; 1 more needed") {
+				t.Errorf("with 4 results the team view does not say that it needs 1 more: %s", regexp.MustCompile(`id="team-wait"[^<]*`).FindString(body))
+			}
 		}
 	}
 	v := view(t, ts, id)
-	want := bank.Summarise(results)
+	want := bank.SummariseGroup(results)
 	if v.Summary.Overall.Mean != want.Overall.Mean {
 		t.Errorf("overall mean %d, quiz says %d", v.Summary.Overall.Mean, want.Overall.Mean)
 	}
 	for i, d := range want.Dimensions {
-		if got := v.Summary.Dimensions[i]; got.ID != d.Dimension.ID || got.Mean != d.Mean || got.Spread != d.Spread {
-			t.Errorf("dimension %s: %+v, quiz says mean %d spread %d", d.Dimension.ID, got, d.Mean, d.Spread)
+		if got := v.Summary.Dimensions[i]; got.ID != d.Dimension.ID || got.Mean != d.Mean || fmt.Sprint(got.Levels) != fmt.Sprint(d.Levels) {
+			t.Errorf("dimension %s: %+v, quiz says mean %d levels %v", d.Dimension.ID, got, d.Mean, d.Levels)
 		}
 	}
-	res, body = get(t, ts, "/team/"+id)
-	wantStatus(t, res, 200, "team view")
-	if !strings.Contains(body, `data-n="3"`) {
-		t.Error("team view does not show n = 3")
+	for lang, talk := range map[string]string{"en": "Talk about this first", "de": "Darüber zuerst sprechen"} {
+		res, body = get(t, ts, "/team/"+id+"?lang="+lang)
+		wantStatus(t, res, 200, "team view")
+		if !strings.Contains(body, `data-n="5"`) || !strings.Contains(body, talk) || !strings.Contains(body, `id="team-privacy"`) {
+			t.Errorf("%s team view does not show n = 5, where the team disagrees and what stays private", lang)
+		}
+		// Every percentage the page shows is a rounded mean, never one
+		// member's score (such as the lowest or highest).
+		pcts := regexp.MustCompile(`(\d+)(\s|\x{a0}|&nbsp;)?%`).FindAllStringSubmatch(body, -1)
+		if len(pcts) < 1+len(bank.Dimensions) {
+			t.Errorf("%s team view shows %d percentages, want at least the overall mean and each dimension's", lang, len(pcts))
+		}
+		for _, m := range pcts {
+			if n, _ := strconv.Atoi(m[1]); n%quiz.GroupStep != 0 {
+				t.Errorf("%s team view shows %s%%, not a mean rounded to %d", lang, m[1], quiz.GroupStep)
+			}
+		}
 	}
 
 	// Adding again from the same browser replaces.
 	_, code := fullCode(t, func(int) int { return 0 })
 	res, _ = post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "m": {members[0]}})
 	wantStatus(t, res, http.StatusSeeOther, "add again")
-	if v := view(t, ts, id); v.N != 3 {
+	if v := view(t, ts, id); v.N != 5 {
 		t.Fatalf("adding again: n = %d", v.N)
 	}
-	// Withdrawing leaves two: the view hides the summary again.
+	// Withdrawing leaves four: the view hides the summary again.
 	res, _ = post(t, ts, "/team/"+id+"/withdraw", url.Values{"m": {members[1]}})
 	wantStatus(t, res, http.StatusSeeOther, "withdraw")
-	if v := view(t, ts, id); v.N != 2 || v.Summary != nil {
+	if v := view(t, ts, id); v.N != 4 || v.Summary != nil {
 		t.Fatalf("after withdrawing: n = %d, summary %v", v.N, v.Summary != nil)
 	}
 
@@ -155,12 +177,12 @@ func TestTeamFlow(t *testing.T) {
 	if loc := res.Header.Get("Location"); loc != confirm {
 		t.Errorf("delete without confirmation leads to %q, want %q", loc, confirm)
 	}
-	if v := view(t, ts, id); v.State != team.StateOK || v.N != 2 {
+	if v := view(t, ts, id); v.State != team.StateOK || v.N != 4 {
 		t.Fatalf("after a delete without confirmation: state %q, n = %d", v.State, v.N)
 	}
 	res, body = get(t, ts, confirm)
 	wantStatus(t, res, http.StatusOK, "the confirmation page")
-	for _, want := range []string{`id="delete-confirm"`, `action="/team/` + id + `/delete"`, "Results so far: 2"} {
+	for _, want := range []string{`id="delete-confirm"`, `action="/team/` + id + `/delete"`, "Results so far: 4"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the confirmation page lacks %s", want)
 		}

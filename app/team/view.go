@@ -10,8 +10,9 @@ import (
 )
 
 // MinResults is how many results a team needs before its view shows
-// anything about them: with fewer, one member's answers could be read off.
-const MinResults = 3
+// anything about them: quiz.GroupMin, below which one member's answers
+// could be read off.
+const MinResults = quiz.GroupMin
 
 // States of a View.
 const (
@@ -37,7 +38,9 @@ type View struct {
 	Summary *Summary `json:"summary,omitempty"`
 }
 
-// Summary is quiz.Summary by ids, ready to travel.
+// Summary is quiz.GroupSummary by ids, ready to travel: means rounded to
+// quiz.GroupStep points and counts per level, never a lowest or highest
+// score or a spread in points.
 type Summary struct {
 	Overall    Stat      `json:"overall"`
 	Dimensions []DimStat `json:"dimensions"`
@@ -47,13 +50,12 @@ type Summary struct {
 	Weakest  []string `json:"weakest"`
 }
 
-// Stat is a quiz.Stat without pointers.
+// Stat is a quiz.GroupStat without pointers. Below quiz.GroupMin scores
+// (a dimension fewer results measured) it holds only N.
 type Stat struct {
+	N      int   `json:"n"`
 	Mean   int   `json:"mean"`
-	Spread int   `json:"spread"`
-	Min    int   `json:"min"`
-	Max    int   `json:"max"`
-	Levels []int `json:"levels"`
+	Levels []int `json:"levels,omitempty"`
 }
 
 // DimStat is one dimension's Stat.
@@ -72,24 +74,27 @@ func (v View) Tag() string {
 }
 
 // Summarise turns results scored by the quiz package into a Summary in the
-// terms of bank b.
+// terms of bank b, or nil while there are too few to show.
 func Summarise(b *quiz.Bank, results []quiz.Result) *Summary {
-	s := b.Summarise(results)
+	s := b.SummariseGroup(results)
+	if !s.Shown() {
+		return nil
+	}
 	out := &Summary{Overall: stat(s.Overall)}
 	for _, d := range s.Dimensions {
-		out.Dimensions = append(out.Dimensions, DimStat{ID: d.Dimension.ID, Stat: stat(d.Stat)})
+		out.Dimensions = append(out.Dimensions, DimStat{ID: d.Dimension.ID, Stat: stat(d.GroupStat)})
 	}
-	for _, d := range s.Disagreements(2) {
+	for _, d := range s.Disagree {
 		out.Disagree = append(out.Disagree, d.Dimension.ID)
 	}
-	for _, d := range s.Weakest(2)[:min(3, len(s.Weakest(2)))] {
+	for _, d := range s.Weakest {
 		out.Weakest = append(out.Weakest, d.Dimension.ID)
 	}
 	return out
 }
 
-func stat(s quiz.Stat) Stat {
-	return Stat{Mean: s.Mean, Spread: s.Spread, Min: s.Min, Max: s.Max, Levels: s.Levels}
+func stat(s quiz.GroupStat) Stat {
+	return Stat{N: s.N, Mean: s.Mean, Levels: s.Levels}
 }
 
 // Dim returns the summary of dimension id.
