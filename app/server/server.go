@@ -18,6 +18,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -71,6 +72,12 @@ type Config struct {
 	// teams and adding results, per minute: 0 for the defaults, negative
 	// for none (load tests).
 	TeamCreateLimit, TeamAddLimit int
+	// TrustedProxies (-trusted-proxies) are the addresses or CIDR
+	// prefixes of the reverse proxies or load balancers in front of the
+	// server: from them, the client's address for the rate limits is
+	// read from X-Forwarded-For (see clientKey). Empty: nobody's header
+	// is believed.
+	TrustedProxies string
 }
 
 // Server serves the quiz.
@@ -97,6 +104,7 @@ type Server struct {
 	version    string
 
 	createLimit, addLimit *limiter
+	proxies               []netip.Prefix // trusted to say who the client is
 }
 
 // New checks the configuration and prepares everything a request needs.
@@ -133,6 +141,9 @@ func New(c Config) (*Server, error) {
 	}
 	s := &Server{cfg: c, banks: c.Banks, log: c.Log, assets: a, version: a.version, origins: origins,
 		langs: newMatcher(c.Banks.Latest()), headers: securityHeaders(origins, c.TLSCert != ""), pages: newPageCache(c.PageCacheBytes)}
+	if s.proxies, err = parseProxies(c.TrustedProxies); err != nil {
+		return nil, err
+	}
 	s.createLimit = newLimiter(orDefault(c.TeamCreateLimit, defaultCreateLimit))
 	s.addLimit = newLimiter(orDefault(c.TeamAddLimit, defaultAddLimit))
 	t := screens.T(quiz.DefaultLang)

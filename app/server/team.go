@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -179,7 +178,7 @@ func (s *Server) serveTeamAction(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	switch action {
 	case "new":
-		if !s.createLimit.allow(clientKey(r)) {
+		if !s.createLimit.allow(s.clientKey(r)) {
 			fail("limited")
 			return
 		}
@@ -196,7 +195,7 @@ func (s *Server) serveTeamAction(w http.ResponseWriter, r *http.Request) {
 		}
 		s.redirect(w, r, route.TeamURL(prefs, t.ID, "admin", "k", key, "created", "1"))
 	case "add":
-		if !s.addLimit.allow(clientKey(r)) {
+		if !s.addLimit.allow(s.clientKey(r)) {
 			fail("limited")
 			return
 		}
@@ -302,16 +301,6 @@ func sameOrigin(r *http.Request) bool {
 		return true
 	}
 	return false
-}
-
-// clientKey is what rate limits count by: the client's address, kept in
-// memory only for the limit's window, never stored or logged.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // limiter allows each client n actions per minute (n ≤ 0: any number).
