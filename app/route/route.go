@@ -57,8 +57,10 @@ type Route struct {
 	MissingPick bool
 	// Shared marks a result opened from a share link.
 	Shared bool
-	// Codes holds the result codes on the compare screen, as given.
-	Codes []string
+	// Codes holds the result codes on the compare screen, as given;
+	// Skipped counts the lines of pasted text that held none.
+	Codes   []string
+	Skipped int
 	// TeamID is the team of a /team/ page; TeamKey its admin token
 	// (admin view), Member a member's token (member page); TeamCreated and
 	// TeamAdded mark the pages right after creating and adding.
@@ -95,7 +97,7 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 		r.Shared = q.Get("shared") == "1"
 	case "/compare":
 		r.Screen = Compare
-		r.Codes, r.Next = parseCompare(r.Prefs, q)
+		r.Codes, r.Skipped, r.Next = parseCompare(r.Prefs, q)
 		return r
 	default:
 		if parseTeam(&r, u.Path, q) {
@@ -320,6 +322,9 @@ func (r Route) Canonical() *url.URL {
 	case Compare:
 		if len(r.Codes) > 0 {
 			q["r"] = r.Codes
+		}
+		if r.Skipped > 0 {
+			q.Set("skipped", strconv.Itoa(r.Skipped))
 		}
 	case TeamNew, TeamJoin, TeamView, TeamAdmin, TeamMember, TeamWithdrawn, TeamError:
 		return teamCanonical(r)

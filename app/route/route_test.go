@@ -235,3 +235,31 @@ func TestParseTrailingPunctuation(t *testing.T) {
 		t.Errorf("WithStatus(414): status %d", r.Status())
 	}
 }
+
+// Pasted text that holds no result link is counted, and the compare page
+// it leads to carries the count (and keeps it in its canonical URL).
+func TestPasteLinksCountsWhatItLeavesOut(t *testing.T) {
+	t.Parallel()
+	full := bank.NewAnswers()
+	for i := range full {
+		full[i] = 3
+	}
+	code := bank.Encode(full)
+	q := url.Values{"links": {"müll\nhttps://x.example/result?a=" + code + ", " + code + "\n\n  \nnot a link"}}
+	r := parse(t, "/compare?"+q.Encode())
+	if r.Next != "/compare?r="+code+"&r="+code+"&skipped=2" {
+		t.Errorf("next %q, want the two codes and skipped=2 (two lines without a link; blank lines do not count)", r.Next)
+	}
+	r = parse(t, r.Next)
+	if r.Skipped != 2 || len(r.Codes) != 2 || r.Canonical().Query().Get("skipped") != "2" {
+		t.Errorf("after the redirect: skipped %d, codes %v, canonical %s", r.Skipped, r.Codes, r.Canonical())
+	}
+	for _, raw := range []string{"/compare?r=" + code + "&skipped=-3", "/compare?r=" + code + "&skipped=x", "/compare?r=" + code} {
+		if r := parse(t, raw); r.Skipped != 0 || r.Canonical().Query().Has("skipped") {
+			t.Errorf("%s: skipped %d, canonical %s", raw, r.Skipped, r.Canonical())
+		}
+	}
+	if r := parse(t, "/compare?r="+code+"&skipped=100000"); r.Skipped != maxSkipped {
+		t.Errorf("skipped=100000 read as %d, want %d", r.Skipped, maxSkipped)
+	}
+}

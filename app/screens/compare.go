@@ -93,6 +93,9 @@ func (p *page) renderCompare(t Texts) app.UI {
 				}),
 			))
 		}),
+		app.If(p.r.Skipped > 0, func() app.UI {
+			return app.P().Role("alert").Class("note").ID("skipped").Text(skippedNote(t, p.r.Skipped))
+		}),
 		p.versionsNote(t, b, ok),
 		app.If(len(ok) > 0, func() app.UI {
 			return p.renderDistributions(t, b, entries, spreads, widest)
@@ -263,4 +266,12 @@ func caption(t Texts, n int) string {
 		return t.S("compare.caption1")
 	}
 	return t.S("compare.caption", "n", n)
+}
+
+// skippedNote says how many pieces of pasted text held no result link.
+func skippedNote(t Texts, n int) string {
+	if n == 1 {
+		return t.S("compare.skipped1")
+	}
+	return t.S("compare.skipped", "n", n)
 }

@@ -44,3 +44,21 @@ func TestCompareCaptionCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestSkippedNote(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "One line of what you pasted held no result link and was left out."},
+		{"en", 3, "3 lines of what you pasted held no result link and were left out."},
+		{"de", 1, "Eine eingefügte Zeile enthielt keinen Ergebnislink und wurde weggelassen."},
+		{"de", 3, "3 eingefügte Zeilen enthielten keinen Ergebnislink und wurden weggelassen."},
+	} {
+		if got := skippedNote(T(tc.lang), tc.n); got != tc.want {
+			t.Errorf("skippedNote(%s, %d) = %q, want %q", tc.lang, tc.n, got, tc.want)
+		}
+	}
+}
