@@ -98,6 +98,9 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	if o.database == "" {
 		return o, errors.New("-database: give a SQLite file or a postgres:// URL")
 	}
+	if err := team.CheckDSN(o.database); err != nil {
+		return o, fmt.Errorf("-database: %w", err)
+	}
 	return o, nil
 }
 
@@ -127,6 +130,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 		defer store.Shutdown()
 		o.Teams = store
+		o.Log.Printf("team check-ins stored in %s", team.Describe(o.database))
 	}
 	s, err := server.New(o.Config)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
@@ -27,10 +28,56 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// urlScheme is the start of anything that looks like a URL.
+var urlScheme = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*)://`)
+
+// CheckDSN refuses a dsn that looks like a URL of another kind than
+// PostgreSQL's: a mistyped "postgress://" or a "mysql://" would otherwise
+// be taken for a SQLite path, and make a local file (each replica its own)
+// whose path holds the password. The error names the scheme only, never
+// the rest.
+func CheckDSN(dsn string) error {
+	if m := urlScheme.FindStringSubmatch(dsn); m != nil && !IsPostgres(dsn) {
+		return fmt.Errorf("%s:// URLs are not supported: give a postgres:// (or postgresql://) URL, or the path of a SQLite file", m[1])
+	}
+	return nil
+}
+
+// Describe says which storage dsn names, for the log, without
+// credentials: "SQLite file /abs/path" or "PostgreSQL database db on
+// host:port".
+func Describe(dsn string) string {
+	if !IsPostgres(dsn) {
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		return "SQLite file " + path
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "PostgreSQL (the URL cannot be read)"
+	}
+	db, host := strings.TrimPrefix(u.Path, "/"), u.Host
+	if db == "" {
+		db = "(the user's default)"
+	}
+	if h := u.Query().Get("host"); host == "" && h != "" {
+		host = h
+	}
+	if host == "" {
+		host = "the default host"
+	}
+	return "PostgreSQL database " + db + " on " + host
+}
+
 // Open opens the database dsn names and brings its schema up to date:
 // a postgres:// or postgresql:// URL selects PostgreSQL, anything else is
 // the path of a SQLite file, created with its directory on first use.
 func Open(ctx context.Context, dsn string, cfg Config) (Store, error) {
+	if err := CheckDSN(dsn); err != nil {
+		return nil, fmt.Errorf("team: %w", err)
+	}
 	cfg = cfg.withDefaults()
 	var (
 		db      *sql.DB
