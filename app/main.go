@@ -124,13 +124,13 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	o.Log = log.New(stderr, "", log.LstdFlags|log.LUTC)
 	if o.export == "" {
 		// The static export has no server to store teams: it leaves them out.
-		store, err := team.Open(ctx, o.database, team.Config{Retention: o.retention})
+		o.Log.Printf("team check-ins stored in %s", team.Describe(o.database))
+		store, err := team.Open(ctx, o.database, team.Config{Retention: o.retention, Logf: o.Log.Printf})
 		if err != nil {
 			return fmt.Errorf("opening the team database: %w", err)
 		}
 		defer store.Shutdown()
 		o.Teams = store
-		o.Log.Printf("team check-ins stored in %s", team.Describe(o.database))
 	}
 	s, err := server.New(o.Config)
 	if err != nil {

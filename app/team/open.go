@@ -107,11 +107,31 @@ func Open(ctx context.Context, dsn string, cfg Config) (Store, error) {
 			return nil, err
 		}
 	}
-	if err := migrate(ctx, db, dialect, opts); err != nil {
+	store := &sqlStore{db: db, cfg: cfg, dollar: dialect == goose.DialectPostgres}
+	if dialect != goose.DialectPostgres {
+		if err := migrate(ctx, db, dialect, opts); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return store, nil
+	}
+	// A PostgreSQL that cannot be reached now may be back in a moment
+	// (a deploy, a restart, a failover): the quiz goes on without team
+	// check-ins meanwhile, and the store connects when it can. One that
+	// refuses us (password, database name, TLS) stops the start: the
+	// operator has to mend the configuration.
+	actx, cancel := context.WithTimeout(ctx, attemptTimeout)
+	err = migrate(actx, db, dialect, opts)
+	cancel()
+	switch {
+	case err == nil:
+		return store, nil
+	case ctx.Err() != nil || !unreachable(err):
 		db.Close()
 		return nil, err
 	}
-	return &sqlStore{db: db, cfg: cfg, dollar: dialect == goose.DialectPostgres}, nil
+	cfg.logf("team: PostgreSQL not reachable at start-up (%v): serving the quiz, team check-ins answer 503 until it is; retrying", err)
+	return retryLater(db, store, dialect, opts, err), nil
 }
 
 func openSQLite(path string) (*sql.DB, error) {

@@ -99,6 +99,11 @@ type Config struct {
 	Retention time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// Logf gets what the store has to tell the operator (a database not
+	// reachable at start-up, and when it is); nil: nothing.
+	Logf func(format string, args ...any)
+
+	retryMin time.Duration // first wait before retrying to connect; 0: retryMin
 }
 
 // DefaultRetention is how long teams live unless configured otherwise.
@@ -111,5 +116,14 @@ func (c Config) withDefaults() Config {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.retryMin <= 0 {
+		c.retryMin = retryMin
+	}
 	return c
+}
+
+func (c Config) logf(format string, args ...any) {
+	if c.Logf != nil {
+		c.Logf(format, args...)
+	}
 }
