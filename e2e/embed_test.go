@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -41,13 +42,21 @@ type embedEnv struct {
 func (e *embedEnv) quizOrigin() string { return e.quiz.url.Scheme + "://" + e.quiz.url.Host }
 
 // eventsJS records, on the host page, every cxquiz:* CustomEvent
-// dispatched anywhere (with its detail) into window.__events, and every
-// documented one that bubbles up to the document into window.__heard.
+// dispatched anywhere (with its detail) into window.__events, every
+// documented one that bubbles up to the document into window.__heard,
+// and every scrollIntoView (where the element's top was, and the
+// behaviour asked for) into window.__scrolls.
 const eventsJS = `<script>
 window.__events = [];
 window.__heard = [];
 window.__calls = [];
+window.__scrolls = [];
 (function () {
+  var into = Element.prototype.scrollIntoView;
+  Element.prototype.scrollIntoView = function (o) {
+    window.__scrolls.push({top: this.getBoundingClientRect().top, behavior: o && typeof o === "object" ? o.behavior || "" : ""});
+    return into.apply(this, arguments);
+  };
   var dispatch = EventTarget.prototype.dispatchEvent;
   EventTarget.prototype.dispatchEvent = function (e) {
     if (e instanceof CustomEvent && e.type.indexOf("cxquiz:") === 0) {
@@ -141,6 +150,24 @@ func startEmbed(t *testing.T, s *suite) *embedEnv {
 	mu.Lock()
 	pages["/"] = hostPage(t, e.quizOrigin(), "")
 	pages["/invalid"] = hostPage(t, e.quizOrigin(), `data-lang="xx" data-accent="red;x"`)
+	pages["/nolang"] = hostPage(t, e.quizOrigin(), `data-accent="`+hostAccent+`"`)
+	// Scrolled 300 px past the frame's top as soon as embed.js inserted
+	// it, before it can have loaded (and not before: the scroll anchor
+	// would move down with the frame, leaving it above the viewport). The
+	// observer is there before embed.js, which is async, can run.
+	scrolled := hostPage(t, e.quizOrigin(), "")
+	scrolled = strings.Replace(scrolled, "<main>", `<script>
+new MutationObserver(function (_, o) {
+  var f = document.querySelector("#quiz iframe");
+  if (!f) return;
+  o.disconnect();
+  scrollTo(0, f.getBoundingClientRect().top + scrollY + 300);
+  window.__scrolledTo = scrollY;
+}).observe(document, {childList: true, subtree: true});
+</script>
+<main>`, 1)
+	scrolled = strings.Replace(scrolled, "</main>", `<div style="height:3000px"></div></main>`, 1)
+	pages["/scrolled"] = scrolled
 	mu.Unlock()
 	b := *s.browser
 	b.base = srv.url
@@ -198,6 +225,12 @@ func (e *embedEnv) journey(t *testing.T, vp viewport, a quiz.Answers) {
 	tb := e.browser.journey(t)
 	tb.allowOrigin(e.allowed.URL)
 	tb.emulate(vp)
+	// On the phone, where the host scrolls to every question, without
+	// animation: embed.js must not animate it then.
+	calm := vp == phone
+	if calm {
+		tb.reduceMotion()
+	}
 	fr := newFrame(tb)
 
 	f := hostFrame(tb, e.allowed.URL+"/")
@@ -247,6 +280,7 @@ func (e *embedEnv) journey(t *testing.T, vp viewport, a quiz.Answers) {
 	for n := 1; n <= tb.questions(); n++ {
 		fr.waitQuestion(n)
 		fr.assertFits(fmt.Sprintf("question %d", n))
+		fr.assertTopInView(fmt.Sprintf("question %d", n))
 		i := a[n-1]
 		fr.click("#" + optID(i))
 		fr.waitFor(optID(i)+" checked", fmt.Sprintf(`document.getElementById(%s).checked`, js(optID(i))))
@@ -258,11 +292,66 @@ func (e *embedEnv) journey(t *testing.T, vp viewport, a quiz.Answers) {
 	}
 	fr.waitFor("the result in the iframe", `location.pathname === "/result" && !!document.querySelector("section.result")`)
 	fr.assertFits("the result")
+	fr.assertTopInView("the result")
 	tb.screenshot("embed-result-" + vp.name)
 
 	tb.waitFor("cxquiz:completed on the host", `window.__events.some(e => e.type === "cxquiz:completed")`)
 	fr.settle()
 	e.assertEvents(tb, a)
+	if vp == phone {
+		// 1168 px of question on an 844 px screen: Next is below the
+		// frame's top at every question.
+		assertScrolls(tb, 1, calm)
+	} else {
+		assertScrolls(tb, 0, calm)
+	}
+}
+
+// reduceMotion emulates a visitor who asked for reduced motion.
+func (tb *tab) reduceMotion() {
+	tb.t.Helper()
+	tb.run("emulating prefers-reduced-motion: reduce", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}))
+}
+
+// assertTopInView checks that the host page shows the top of the quiz's
+// iframe, once it has had time to scroll there: a new screen is read from
+// its top (progress, heading).
+func (f *frame) assertTopInView(screen string) {
+	f.tb.t.Helper()
+	const topJS = `(() => { const r = document.querySelector("#quiz iframe").getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight; })()`
+	if err := f.tb.poll(topJS, waitTimeout); err != nil {
+		var at struct{ Top, ScrollY, Inner float64 }
+		f.tb.eval(`({top: document.querySelector("#quiz iframe").getBoundingClientRect().top, scrollY: scrollY, inner: innerHeight})`, &at)
+		// Fatal: the next screen would wait as long again, to no end.
+		f.tb.t.Fatalf("%s: the iframe's top is at %.0fpx in the host's %.0fpx viewport (host scrolled to %.0f), want it in view: %v", screen, at.Top, at.Inner, at.ScrollY, err)
+	}
+}
+
+// assertScrolls checks the host page's scrollIntoView calls: at least
+// least, each made while the frame's top was above the viewport (never
+// when it showed already), without animation if calm, smooth otherwise.
+func assertScrolls(tb *tab, least int, calm bool) {
+	tb.t.Helper()
+	var scrolls []struct {
+		Top      float64
+		Behavior string
+	}
+	tb.eval(`window.__scrolls`, &scrolls)
+	want := "smooth"
+	if calm {
+		want = "auto"
+	}
+	if len(scrolls) < least {
+		tb.t.Errorf("the host page scrolled to the frame %d times, want at least %d", len(scrolls), least)
+	}
+	for i, s := range scrolls {
+		if s.Top >= 0 {
+			tb.t.Errorf("scroll %d: the host scrolled to the frame while its top showed (at %.0fpx)", i+1, s.Top)
+		}
+		if s.Behavior != want {
+			tb.t.Errorf("scroll %d: behaviour %q, want %q (prefers-reduced-motion: reduce %v)", i+1, s.Behavior, want, calm)
+		}
+	}
 }
 
 // hostEvent is a CustomEvent recorded on the host page.

@@ -5,8 +5,10 @@
  * Inserts the quiz as an iframe where the script stands (or into the
  * element named by data-container), sizes it to its content and passes
  * the quiz's events on as DOM CustomEvents: cxquiz:ready, cxquiz:started,
- * cxquiz:answered, cxquiz:completed. Options (all optional):
- *   data-lang       "en" or "de"
+ * cxquiz:answered, cxquiz:completed (once per result code), and brings
+ * the frame's top into view when the screen inside changes. Options (all
+ * optional):
+ *   data-lang       "en" or "de" (default: the browser's language)
  *   data-accent     a colour such as #0a7 or #00aa77
  *   data-compact    "true": no header or footer
  *   data-start      "question": open at the first question, not the intro
@@ -28,6 +30,18 @@
   var langs = ["en", "de"];
 
   function warn(msg) { if (window.console) console.warn("cxquiz embed: " + msg); }
+
+  // The browser's language, as the quiz chooses it without data-lang
+  // (from Accept-Language, which navigator.languages mirrors): the first
+  // one the quiz speaks, else English.
+  function browserLang() {
+    var list = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    for (var i = 0; i < list.length; i++) {
+      var l = String(list[i]).toLowerCase().split("-")[0];
+      if (langs.indexOf(l) >= 0) return l;
+    }
+    return "en";
+  }
 
   var params = new URLSearchParams();
   params.set("embed", "1");
@@ -72,10 +86,12 @@
   }
   container.classList.add("cxquiz-embed");
 
+  // This script's own words, in the quiz's language.
+  var de = (params.get("lang") || browserLang()) === "de";
   var src = origin + path + "?" + params.toString();
   var frame = document.createElement("iframe");
   frame.src = src;
-  frame.title = d.title || (params.get("lang") === "de" ? "Kundenzentrierungs-Check" : "Customer-centricity check");
+  frame.title = d.title || (de ? "Kundenzentrierungs-Check" : "Customer-centricity check");
   frame.loading = "lazy";
   frame.setAttribute("allow", "clipboard-write");
   frame.style.cssText = "display:block;width:100%;border:0;min-height:420px;height:640px;overflow:hidden";
@@ -83,6 +99,9 @@
   container.appendChild(frame);
 
   var heard = false;
+  var screens = 0; // new screens the quiz reported
+  var completed = Object.create(null); // result codes reported
+  var calm = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
   function emit(type, detail) {
     container.dispatchEvent(new CustomEvent("cxquiz:" + type, { detail: detail, bubbles: true }));
     var cb = d.callback && window[d.callback];
@@ -99,17 +118,34 @@
       var h = Math.max(200, Math.min(20000, +detail.height || 0));
       frame.style.height = h + "px";
       frame.style.minHeight = "0";
+      // A new screen (after the first) whose top is above the viewport,
+      // where the visitor scrolled down to go on: show it from its top.
+      if (detail.screen && screens++ > 0 && frame.getBoundingClientRect().top < 0) {
+        frame.scrollIntoView({ block: "start", behavior: calm && calm.matches ? "auto" : "smooth" });
+      }
       return;
+    }
+    // One completion per result: the result page may load again in the
+    // frame (a reload, a way back from a team page).
+    if (type === "completed") {
+      var code = String(detail.code);
+      if (completed[code]) return;
+      completed[code] = true;
     }
     emit(type, detail);
   });
 
-  // The quiz answers a hello with its origin check; silence after the frame
-  // loaded means the browser refused to frame it (the quiz's server does
-  // not list this site): offer a link instead of an empty box.
+  // The hello, on every load of the frame, tells the quiz's page this
+  // page's origin (the message's origin, which the browser vouches for),
+  // so that it may talk to it: a page the frame navigates to gets no
+  // referrer, and not every browser has location.ancestorOrigins.
+  // Silence after the first load means the browser refused to frame the
+  // quiz (its server does not list this site): offer a link instead of an
+  // empty box.
+  var loads = 0;
   frame.addEventListener("load", function () {
-    if (heard) return;
     try { frame.contentWindow.postMessage({ type: "cxquiz:hello" }, origin); } catch (e) { /* refused */ }
+    if (heard || loads++) return;
     setTimeout(function () {
       if (heard) return;
       var p = document.createElement("p");
@@ -118,7 +154,7 @@
       a.href = src.replace("embed=1", "embed=0");
       a.target = "_blank";
       a.rel = "noopener";
-      a.textContent = params.get("lang") === "de" ? "Den Kundenzentrierungs-Check in einem neuen Tab öffnen" : "Open the customer-centricity check in a new tab";
+      a.textContent = de ? "Den Kundenzentrierungs-Check in einem neuen Tab öffnen" : "Open the customer-centricity check in a new tab";
       p.appendChild(a);
       container.replaceChild(p, frame);
       emit("refused", { url: a.href });

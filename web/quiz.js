@@ -120,8 +120,16 @@
   var embedded = window.parent !== window;
   var meta = document.querySelector('meta[name="cxquiz-embed-origins"]');
   var allowed = meta ? meta.getAttribute("content").split(" ").filter(Boolean) : [];
+  // The parent's origin comes from embed.js's hello, which it sends on
+  // every load of the frame: that message's origin is the parent's, by
+  // the browser's word. ancestorOrigins (not in Firefox) or the referrer
+  // (only on the frame's first load: every page here is sent with
+  // Referrer-Policy: no-referrer) may tell it sooner; until one of them
+  // has, messages wait in a queue (a page's few events, not heights).
   var parentOrigin = null;
+  var queue = [];
   var lastHeight = 0;
+  var newScreen = false; // the next height is a new screen's
   var sent = {};
 
   function originAllowed(o) {
@@ -134,21 +142,32 @@
     return originAllowed(o) ? o : null;
   }
   function post(type, detail) {
-    if (!embedded || !parentOrigin) return;
-    window.parent.postMessage({ type: "cxquiz:" + type, detail: detail || {} }, parentOrigin);
+    if (!embedded) return;
+    var m = { type: "cxquiz:" + type, detail: detail || {} };
+    if (parentOrigin) window.parent.postMessage(m, parentOrigin);
+    else if (queue.length < 20) queue.push(m);
   }
+  // postHeight tells the parent the page's height, and whether it is a
+  // new screen's: embed.js then brings the frame's top into view.
   function postHeight(force) {
+    if (!embedded || !parentOrigin) return; // sent in full after the hello
     var h = Math.ceil(document.body.getBoundingClientRect().height);
-    if (force || Math.abs(h - lastHeight) >= 1) { lastHeight = h; post("height", { height: h }); }
+    if (!force && !newScreen && Math.abs(h - lastHeight) < 1) return;
+    lastHeight = h;
+    var d = { height: h };
+    if (newScreen) { d.screen = true; newScreen = false; }
+    post("height", d);
   }
   window.addEventListener("message", function (e) {
     if (e.source !== window.parent || !originAllowed(e.origin)) return;
-    if (e.data && e.data.type === "cxquiz:hello" && parentOrigin !== e.origin) {
-      parentOrigin = e.origin;
-      post("ready", { path: location.pathname });
-      postHeight(true);
-      screenChanged();
-    }
+    if (!e.data || e.data.type !== "cxquiz:hello" || parentOrigin === e.origin) return;
+    var guessed = parentOrigin;
+    parentOrigin = e.origin;
+    if (guessed) post("ready", { path: location.pathname }); // the guess was wrong: said again
+    var waiting = queue;
+    queue = [];
+    waiting.forEach(function (m) { window.parent.postMessage(m, parentOrigin); });
+    postHeight(true);
   });
   document.addEventListener("submit", function (e) {
     var form = e.target;
@@ -277,6 +296,7 @@
       // "Forgotten" is said on the screen the forgetting led to, once.
       if (lastScreen) forgotten = announced = false;
       lastScreen = key;
+      newScreen = true;
       if (form) {
         var code = new URLSearchParams(location.search).get("a");
         var label = document.getElementById("progress-label");
@@ -431,7 +451,7 @@
     watch();
     if (embedded) {
       document.documentElement.classList.add("in-frame");
-      parentOrigin = guessParent();
+      if (!parentOrigin) parentOrigin = guessParent(); // a hello may have come first
       post("ready", { path: location.pathname });
     }
     screenChanged();
