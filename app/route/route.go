@@ -126,7 +126,7 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 	}
 	r.bank, r.Answers = b, a
 	if r.Screen == Question && q.Has("pick") {
-		pick, err := strconv.Atoi(q.Get("pick"))
+		pick, err := strconv.Atoi(firstPick(q["pick"]))
 		if err != nil || pick < 1 || pick > quiz.OptionsPerQuestion {
 			r.MissingPick = true
 			return r
@@ -135,6 +135,18 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 		r.Next = r.After()
 	}
 	return r
+}
+
+// firstPick is the option a form sent: the answer form sends an empty
+// pick after the radios' (so that a form sent without a choice says so),
+// "" for none.
+func firstPick(picks []string) string {
+	for _, p := range picks {
+		if p != "" {
+			return p
+		}
+	}
+	return ""
 }
 
 // WithLang is r shown in lang where its URL names no language: lang is

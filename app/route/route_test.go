@@ -114,6 +114,22 @@ func TestAnswerLeadsOn(t *testing.T) {
 	}
 }
 
+// TestAnswerFormSent reads the query the answer form sends: the radios'
+// pick (if one is checked), then the hidden fields, then an empty pick
+// that says the form was sent. A choice leads on; no choice asks for one.
+func TestAnswerFormSent(t *testing.T) {
+	t.Parallel()
+	code := bank.Encode(bank.NewAnswers().With(1, 2))
+	r := parse(t, "/q/2?pick=3&a="+code+"&pick=")
+	if r.MissingPick || r.Next != "/q/3?a="+bank.Encode(bank.NewAnswers().With(1, 2).With(2, 2)) {
+		t.Errorf("a choice sent: missing %v, next %q", r.MissingPick, r.Next)
+	}
+	r = parse(t, "/q/2?a="+code+"&pick=")
+	if !r.MissingPick || r.Next != "" || r.Status() != http.StatusBadRequest || r.Screen != Question || r.Number != 2 {
+		t.Errorf("no choice sent: missing %v, next %q, status %d, screen %d, number %d", r.MissingPick, r.Next, r.Status(), r.Screen, r.Number)
+	}
+}
+
 func TestPasteLinks(t *testing.T) {
 	t.Parallel()
 	full := bank.NewAnswers()

@@ -44,7 +44,9 @@ func TestQuestionComponent(t *testing.T) {
 	p := load(t, "/q/2?a="+code)
 	q := bank.Question(2)
 	// page > div.page > main > section > form > fieldset > legend > h1
-	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Text(q.Text), p, 0, 1, 0, 1, 0, 0, 0); err != nil {
+	// Focus lands on it at each step: its description says where in the
+	// check the question is (the progress label).
+	if err := app.Match(app.H1().ID("screen-heading").TabIndex(-1).Aria("describedby", "progress-label").Text(q.Text), p, 0, 1, 0, 1, 0, 0, 0); err != nil {
 		t.Error(err)
 	}
 	if err := app.Match(app.Text(q.Text), p, 0, 1, 0, 1, 0, 0, 0, 0); err != nil {
@@ -52,13 +54,15 @@ func TestQuestionComponent(t *testing.T) {
 	}
 	// The fourth option was answered before: it is checked.
 	for i := range q.Options {
-		opt := app.Input().ID("opt-" + strconv.Itoa(i+1)).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
+		// Not required: a required group with nothing chosen is invalid
+		// to screen readers before anyone tried to go on.
+		opt := app.Input().ID("opt-" + strconv.Itoa(i+1)).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).
 			OnChange(func(app.Context, app.Event) {})
 		if i == 3 {
 			opt = opt.Checked(true)
 		}
-		// ... > fieldset > div.options > label > input
-		if err := app.Match(opt, p, 0, 1, 0, 1, 0, 1, i, 0); err != nil {
+		// ... > fieldset > (legend, div.pick-request,) div.options > label > input
+		if err := app.Match(opt, p, 0, 1, 0, 1, 0, 2, i, 0); err != nil {
 			t.Errorf("option %d: %v", i+1, err)
 		}
 	}

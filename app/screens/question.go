@@ -29,10 +29,18 @@ func (p *page) renderQuestion(t Texts) app.UI {
 		app.Form().ID("answer").Method("get").Action("/q/"+strconv.Itoa(p.r.Number)).
 			OnSubmit(p.onSubmit).Body(
 			app.FieldSet().Body(
-				app.Legend().Body(heading(q.Text)),
-				app.If(p.r.MissingPick, func() app.UI {
-					return app.P().ID("pick-error").Class("error").Role("alert").Text(t.S("question.pick"))
-				}),
+				// Focus lands on the heading at each step: its description
+				// says which question of how many this is, spoken with it
+				// (the title changes unheard).
+				app.Legend().Body(heading(q.Text).Aria("describedby", "progress-label")),
+				// Always there, so that the options after it stay the same
+				// elements when the request comes and goes: go-app would
+				// make them anew (and drop the choice and focus on them).
+				app.Div().Class("pick-request").Body(
+					app.If(p.r.MissingPick, func() app.UI {
+						return app.P().ID("pick-error").Class("error").Role("alert").Text(t.S("question.pick"))
+					}),
+				),
 				app.Div().Class("options").Body(
 					app.Range(q.Options).Slice(func(i int) app.UI {
 						return p.renderOption(i, q.Options[i])
@@ -40,6 +48,12 @@ func (p *page) renderQuestion(t Texts) app.UI {
 				),
 			),
 			hiddenFields(p.r.Prefs.Hidden(p.r.Code())),
+			// Sent after the radios' pick, so a form sent without a choice
+			// still says it was sent: the server answers it with the
+			// question and its request (route.Parse: MissingPick). The
+			// radios are not required: a required group with nothing
+			// chosen is "invalid" to screen readers before any attempt.
+			app.Input().Type("hidden").Name("pick").Value(""),
 			app.P().Class("keys").Text(t.S("question.keys")),
 			app.Div().Class("nav").Body(
 				app.A().ID("back").Class("button").Href(back).Text(t.S("question.back")),
@@ -51,8 +65,12 @@ func (p *page) renderQuestion(t Texts) app.UI {
 
 func (p *page) renderOption(i int, o quiz.Option) app.UI {
 	id := "opt-" + strconv.Itoa(i+1)
-	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).Required(true).
+	in := app.Input().ID(id).Type("radio").Name("pick").Value(strconv.Itoa(i + 1)).
 		OnChange(func(app.Context, app.Event) { p.pick(i) })
+	if p.r.MissingPick {
+		// Invalid only once someone tried to go on without a choice.
+		in = in.Aria("invalid", "true")
+	}
 	if p.r.Answers.Get(p.r.Number) == i {
 		// The URL's answer only: a choice being made is the radio's own
 		// state, which a re-render must not fight over. And only when

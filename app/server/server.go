@@ -425,7 +425,7 @@ func (s *Server) prerender(w http.ResponseWriter, r *http.Request, u *url.URL, b
 	// go-app's ETag is the build's, the same for every page: each
 	// representation gets its own in newPage, or none.
 	rec.header.Del("ETag")
-	page, style := s.trimPage(rec.body.Bytes(), bare)
+	page, style := s.trimPage(ariaTrue(rec.body.Bytes()), bare)
 	rec.header.Set("Content-Security-Policy", style.csp)
 	return rec.header, page, true
 }
@@ -557,6 +557,41 @@ func (s *Server) trimPage(page []byte, bare bool) ([]byte, *pageStyle) {
 		img = bytes.Replace(img, []byte("goapp-logo goapp-spin"), []byte("goapp-logo"), 1)
 		return imgSrc.ReplaceAllLiteral(img, []byte(`loading="lazy" src="`+s.loaderIcon+`"`))
 	})...), style
+}
+
+// ariaTrue gives every ARIA attribute go-app wrote without a value the
+// value "true" it was set to. go-app's prerender writes an attribute whose
+// value is "true" as a bare name, right for HTML's boolean attributes but
+// not for ARIA's: a bare aria-invalid or aria-hidden is empty, which means
+// false (the wasm sets "true" itself). A bare aria-* attribute in a tag
+// can come from nothing else: go-app drops empty values.
+func ariaTrue(page []byte) []byte {
+	const name = " aria-"
+	var out []byte
+	done := 0
+	for i := 0; ; {
+		j := bytes.Index(page[i:], []byte(name))
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := start + len(name)
+		for end < len(page) && (page[end] >= 'a' && page[end] <= 'z') {
+			end++
+		}
+		i = end
+		if end == start+len(name) || end == len(page) || (page[end] != ' ' && page[end] != '>') ||
+			bytes.LastIndexByte(page[:start], '<') < bytes.LastIndexByte(page[:start], '>') {
+			// Not an attribute without a value, or not in a tag.
+			continue
+		}
+		out = append(append(out, page[done:end]...), `="true"`...)
+		done = end
+	}
+	if out == nil {
+		return page
+	}
+	return append(out, page[done:]...)
 }
 
 // inlineStyles puts the page's styles (the style element) into the page

@@ -83,6 +83,53 @@ func TestAnsweredIsChecked(t *testing.T) {
 	}
 }
 
+// TestAnswerWithoutChoice: the radios are not required (a required group
+// with nothing chosen is invalid to screen readers from the start); the
+// form sends an empty pick after them, so that going on without a choice
+// reaches the server, which asks for one and only then marks the options
+// invalid.
+func TestAnswerWithoutChoice(t *testing.T) {
+	t.Parallel()
+	_, ts := testServer(t)
+	_, body := get(t, ts, "/q/1")
+	radios := regexp.MustCompile(`<input [^>]*type="radio"[^>]*>`).FindAllStringIndex(body, -1)
+	if len(radios) != 4 {
+		t.Fatalf("%d radios, want 4", len(radios))
+	}
+	for _, r := range radios {
+		if in := body[r[0]:r[1]]; strings.Contains(in, "required") || strings.Contains(in, "aria-invalid") {
+			t.Errorf("a radio of an unanswered question: %s", in)
+		}
+	}
+	empty := -1
+	for _, in := range regexp.MustCompile(`<input [^>]*>`).FindAllStringIndex(body, -1) {
+		tag := body[in[0]:in[1]]
+		if strings.Contains(tag, `type="hidden"`) && strings.Contains(tag, `name="pick"`) && !strings.Contains(tag, `value="`) {
+			empty = in[0]
+		}
+	}
+	if empty < radios[3][1] {
+		t.Error("the form sends no empty pick after the radios")
+	}
+	if !regexp.MustCompile(`<h1 [^>]*aria-describedby="progress-label"`).MatchString(body) || !strings.Contains(body, `id="progress-label"`) {
+		t.Error("the question's heading is not described by its place in the check (#progress-label)")
+	}
+
+	code := bank.Encode(bank.NewAnswers().With(1, 2))
+	res, body := get(t, ts, "/q/2?a="+code+"&pick=")
+	wantStatus(t, res, http.StatusBadRequest, "the form sent without a choice")
+	if !strings.Contains(body, `id="pick-error"`) || !strings.Contains(body, "Choose the answer") {
+		t.Error("sent without a choice: the page does not ask for one")
+	}
+	if n := strings.Count(body, `aria-invalid="true"`); n != 4 {
+		t.Errorf("sent without a choice: %d options marked invalid, want 4", n)
+	}
+	res, _ = get(t, ts, "/q/2?pick=4&a="+code+"&pick=")
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/q/3?a="+bank.Encode(bank.NewAnswers().With(1, 2).With(2, 3))) {
+		t.Errorf("sent with a choice: %d to %q, want 303 to question 3", res.StatusCode, loc)
+	}
+}
+
 func TestAnswerRedirects(t *testing.T) {
 	t.Parallel()
 	_, ts := testServer(t)
@@ -373,6 +420,23 @@ func TestLinkPreviews(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(dir, f))
 		if len(b) == 0 || strings.Contains(string(b), "https:///") || strings.Contains(string(b), `"https://"`) {
 			t.Errorf("exported %s has a broken link preview", f)
+		}
+	}
+}
+
+func TestARIATrue(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		`<input aria-invalid id="x">`:                   `<input aria-invalid="true" id="x">`,
+		`<span aria-hidden>a</span><b aria-current>`:    `<span aria-hidden="true">a</span><b aria-current="true">`,
+		`<p aria-live="polite" aria-hidden="false">`:    `<p aria-live="polite" aria-hidden="false">`,
+		`<p>a text that names aria- attributes</p>`:     `<p>a text that names aria- attributes</p>`,
+		`<h1 aria-describedby="progress-label" hidden>`: `<h1 aria-describedby="progress-label" hidden>`,
+		`no tags at all`:                     `no tags at all`,
+		`<p>text with aria-hidden in it</p>`: `<p>text with aria-hidden in it</p>`,
+	} {
+		if got := string(ariaTrue([]byte(in))); got != want {
+			t.Errorf("ariaTrue(%s) = %s, want %s", in, got, want)
 		}
 	}
 }
