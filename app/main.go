@@ -68,7 +68,7 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("CXQUIZ_TRUSTED_PROXIES", ""), "comma-separated `addresses or CIDRs` of the reverse proxies or load balancers in front of the server: from them the client's address (for the per-client limits) is read from X-Forwarded-For; default: none, the header is ignored (env CXQUIZ_TRUSTED_PROXIES)")
 	fs.IntVar(&c.TeamAddLimit, "team-add-limit", 0, "results one client may add per minute; 0: 30, negative: no limit (load tests)")
 	retention := env("CXQUIZ_TEAM_RETENTION", "90d")
-	fs.Func("team-retention", "how long a team check-in is kept after it is created, e.g. 90d or 720h; then it is deleted with its results (env CXQUIZ_TEAM_RETENTION; default 90d)", func(v string) error {
+	fs.Func("team-retention", "how long a team check-in is kept after it is created, e.g. 90d or 720h; then it is deleted with its results. Lowering it shortens existing teams too; raising it lengthens only new ones (env CXQUIZ_TEAM_RETENTION; default 90d)", func(v string) error {
 		retention = v
 		return nil
 	})

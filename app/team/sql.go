@@ -45,6 +45,11 @@ func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
 
 func (s *sqlStore) now() int64 { return ms(s.cfg.Now()) }
 
+// bornAfter is the creation time (in ms) before which a team is older than
+// the current retention, and so expired, whatever expiry it was created
+// with.
+func (s *sqlStore) bornAfter(now int64) int64 { return now - s.cfg.Retention.Milliseconds() }
+
 func (s *sqlStore) Create(ctx context.Context, name string) (Team, string, error) {
 	name, err := CleanName(name)
 	if err != nil {
@@ -85,6 +90,10 @@ func (s *sqlStore) team(ctx context.Context, id string) (Team, string, error) {
 	if err != nil {
 		return Team{}, "", fmt.Errorf("team: read team: %w", err)
 	}
+	// A team expires at the end of the retention it was created with, or
+	// of the current one if that is shorter: an operator who lowers the
+	// retention shortens the life of the teams there are.
+	expires = min(expires, created+s.cfg.Retention.Milliseconds())
 	if expires <= s.now() {
 		return Team{}, "", ErrExpired
 	}
@@ -134,9 +143,9 @@ func (s *sqlStore) Add(ctx context.Context, id, memberToken, code string) error 
 	// so a result cannot slip into a team closed a moment before.
 	res, err := s.db.ExecContext(ctx, s.q(`INSERT INTO results (team_id, member_hash, code, added_at)
 		SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)
-		WHERE EXISTS (SELECT 1 FROM teams WHERE id = ? AND closed_at IS NULL AND expires_at > ?)
+		WHERE EXISTS (SELECT 1 FROM teams WHERE id = ? AND closed_at IS NULL AND expires_at > ? AND created_at > ?)
 		ON CONFLICT (team_id, member_hash) DO UPDATE SET code = excluded.code, added_at = excluded.added_at`),
-		id, hash(memberToken), code, now, id, now)
+		id, hash(memberToken), code, now, id, now, s.bornAfter(now))
 	if err != nil {
 		return fmt.Errorf("team: add result: %w", err)
 	}
@@ -257,7 +266,7 @@ func (s *sqlStore) DeleteExpired(ctx context.Context) (int, error) {
 	now := s.now()
 	total := 0
 	for {
-		rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM teams WHERE expires_at <= ? ORDER BY expires_at LIMIT 500`), now)
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM teams WHERE expires_at <= ? OR created_at <= ? ORDER BY created_at LIMIT 500`), now, s.bornAfter(now))
 		if err != nil {
 			return total, fmt.Errorf("team: find expired: %w", err)
 		}

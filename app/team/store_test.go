@@ -73,7 +73,13 @@ func TestPostgres(t *testing.T) {
 
 func open(t *testing.T, dsn string, c *clock) *sqlStore {
 	t.Helper()
-	s, err := Open(context.Background(), dsn, Config{Retention: 48 * time.Hour, Now: c.Now})
+	return openFor(t, dsn, c, 48*time.Hour)
+}
+
+// openFor opens the store with a retention of its own.
+func openFor(t *testing.T, dsn string, c *clock, retention time.Duration) *sqlStore {
+	t.Helper()
+	s, err := Open(context.Background(), dsn, Config{Retention: retention, Now: c.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +97,7 @@ func runSuite(t *testing.T, fresh engine) {
 		{"Close", testClose},
 		{"Delete", testDelete},
 		{"Expire", testExpire},
+		{"RetentionChanged", testRetentionChanged},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
 	} {
@@ -310,6 +317,54 @@ func testExpire(t *testing.T, s *sqlStore, c *clock, _ string) {
 	_, err = s.Team(ctx, old.ID)
 	wantErr(t, err, ErrNotFound)
 	_, err = s.Team(ctx, young.ID)
+	wantErr(t, err, ErrExpired)
+}
+
+// testRetentionChanged restarts with a shorter retention: teams older
+// than it are expired (reads, adds, the sweep) though they were created
+// to live longer; the others expire sooner. A longer retention does not
+// lengthen the life of teams created before.
+func testRetentionChanged(t *testing.T, s *sqlStore, c *clock, dsn string) {
+	old, admin, err := s.Create(ctx, "old") // 48 h
+	must(t, err)
+	member := NewToken()
+	must(t, s.Add(ctx, old.ID, member, "code"))
+	c.add(3 * time.Hour)
+	young, _, err := s.Create(ctx, "young")
+	must(t, err)
+	c.add(time.Hour) // old is 4 h old, young 1 h
+	must(t, s.Shutdown())
+
+	short := openFor(t, dsn, c, 2*time.Hour)
+	_, err = short.Team(ctx, old.ID)
+	wantErr(t, err, ErrExpired)
+	_, err = short.Admin(ctx, old.ID, admin)
+	wantErr(t, err, ErrExpired)
+	wantErr(t, short.Add(ctx, old.ID, member, "code2"), ErrExpired)
+	wantErr(t, short.Add(ctx, old.ID, NewToken(), "code2"), ErrExpired)
+	got, err := short.Team(ctx, young.ID)
+	must(t, err)
+	if want := young.Created.Add(2 * time.Hour); !got.Expires.Equal(want) {
+		t.Errorf("young team expires %v, want %v (created + the current retention)", got.Expires, want)
+	}
+	n, err := short.DeleteExpired(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("DeleteExpired = %d, %v; want the old team", n, err)
+	}
+	if teams, results := rows(t, short, old.ID); teams != 0 || results != 0 {
+		t.Fatalf("team older than the retention kept: %d teams, %d results", teams, results)
+	}
+	c.add(time.Hour) // young is 2 h old
+	_, err = short.Team(ctx, young.ID)
+	wantErr(t, err, ErrExpired)
+	must(t, short.Shutdown())
+
+	long := openFor(t, dsn, c, 96*time.Hour)
+	if _, err := long.Team(ctx, young.ID); err != nil {
+		t.Fatalf("young team under a longer retention: %v", err)
+	}
+	c.add(46 * time.Hour) // young is 48 h old: the end of the retention it was created with
+	_, err = long.Team(ctx, young.ID)
 	wantErr(t, err, ErrExpired)
 }
 

@@ -95,7 +95,8 @@ type Store interface {
 // Config is what every engine shares.
 type Config struct {
 	// Retention is how long a team lives after it is created; 0 means
-	// DefaultRetention.
+	// DefaultRetention. A team created under a longer retention expires
+	// by this one too; one created under a shorter one keeps its expiry.
 	Retention time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
