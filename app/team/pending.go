@@ -19,10 +19,9 @@ import (
 )
 
 // How long one attempt to reach PostgreSQL and migrate may take, and how
-// long the retries wait: from retryMin, doubling to retryMax.
+// long the retries wait: from retryMin (team.go), doubling to retryMax.
 const (
 	attemptTimeout = 15 * time.Second
-	retryMin       = time.Second
 	retryMax       = time.Minute
 )
 

@@ -107,6 +107,11 @@ type Config struct {
 	retryMin time.Duration // first wait before retrying to connect; 0: retryMin
 }
 
+// retryMin is the first wait before trying to reach the database again
+// (pending.go). Here, not beside retryMax, because Config, which the wasm
+// build compiles too, defaults to it.
+const retryMin = time.Second
+
 // DefaultRetention is how long teams live unless configured otherwise.
 const DefaultRetention = 90 * 24 * time.Hour
 
