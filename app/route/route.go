@@ -88,8 +88,15 @@ var questionPath = regexp.MustCompile(`^/q/([1-9][0-9]?)$`)
 func Parse(banks *quiz.Banks, u *url.URL) Route {
 	q, _ := url.ParseQuery(trimPunctuation(u.RawQuery))
 	latest := banks.Latest()
-	r := Route{Prefs: parsePrefs(latest, q), bank: latest, banks: banks, path: u.Path, code: strings.TrimSpace(q.Get("a"))}
-	switch u.Path {
+	// A static host keeps each page as a directory's index.html too
+	// (/result/index.html), and one without rewrites answers /result with
+	// a redirect to /result/, query kept: the page is the same.
+	path := u.Path
+	if len(path) > 1 && strings.HasSuffix(path, "/") && !strings.HasSuffix(path, "//") {
+		path = path[:len(path)-1]
+	}
+	r := Route{Prefs: parsePrefs(latest, q), bank: latest, banks: banks, path: path, code: strings.TrimSpace(q.Get("a"))}
+	switch path {
 	case "/", "/index.html":
 		r.Screen = Intro
 	case "/result":
@@ -100,10 +107,10 @@ func Parse(banks *quiz.Banks, u *url.URL) Route {
 		r.Codes, r.Skipped, r.Next = parseCompare(r.Prefs, q)
 		return r
 	default:
-		if parseTeam(&r, u.Path, q) {
+		if parseTeam(&r, path, q) {
 			return r
 		}
-		m := questionPath.FindStringSubmatch(u.Path)
+		m := questionPath.FindStringSubmatch(path)
 		if m == nil {
 			r.Screen = NotFound
 			return r

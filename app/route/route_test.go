@@ -43,10 +43,20 @@ func TestParse(t *testing.T) {
 		{"/result?a=zzz", Damaged, 400},
 		{"/q/1?pick=9", Question, 400},
 		{"/compare?r=" + code, Compare, 200},
+		// A static host's directory form of a page.
+		{"/q/2/?a=" + partial, Question, 200},
+		{"/result/?a=" + code, Result, 200},
+		{"/compare/?r=" + code, Compare, 200},
+		{"/q/2//?a=" + partial, NotFound, 404},
+		{"//", NotFound, 404},
+		{"/nope/", NotFound, 404},
 	} {
 		r := parse(t, tt.url)
 		if r.Screen != tt.screen || r.Status() != tt.status {
 			t.Errorf("%s: screen %d status %d, want %d %d", tt.url, r.Screen, r.Status(), tt.screen, tt.status)
+		}
+		if p := r.Canonical().Path; tt.screen != NotFound && strings.HasSuffix(p, "/") && p != "/" {
+			t.Errorf("%s: canonical path %s keeps the slash", tt.url, p)
 		}
 	}
 }

@@ -30,6 +30,9 @@ func (s *Server) Export(dir string) error {
 	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
 		return err
 	}
+	if err := pageDirs(dir, pages); err != nil {
+		return err
+	}
 	if err := s.fixLinkPreviews(dir); err != nil {
 		return err
 	}
@@ -80,4 +83,31 @@ func (s *Server) fixLinkPreviews(dir string) error {
 		}
 		return os.WriteFile(name, s.linkPreviews(page), 0o644)
 	})
+}
+
+// pageDirs writes each page that go-app wrote as /x.html as /x/index.html
+// too. The quiz links to /x?…: hosts that map /x to /x.html (Netlify,
+// GitHub Pages) serve that file; a plain file server (python3 -m
+// http.server, Go's http.FileServer, a bucket without rewrites) finds the
+// directory /x and redirects to /x/?…, query kept, which serves its
+// index.html. route.Parse reads /x/ as /x, so the wasm shows the page.
+func pageDirs(dir string, pages []string) error {
+	for _, p := range pages {
+		if p == "/" || p == "/404" {
+			continue
+		}
+		src := filepath.Join(dir, filepath.FromSlash(p)+".html")
+		page, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(p), "index.html")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, page, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -494,7 +494,9 @@ func TestBadInput(t *testing.T) {
 		{"go source", "/web/web.go", 404, ""},
 		{"trailing slash", "/web/app.wasm/", 404, ""},
 		{"question dot-dot", "/q/%2e%2e/1", 404, `id="start-over"`},
-		{"question with slash", "/q/1/", 404, `id="start-over"`},
+		{"question with slash", "/q/1/", 301, ""}, // the static export's directory form
+		{"result with slash", "/result/?a=" + full, 301, ""},
+		{"unknown with slash", "/nope/", 404, `id="start-over"`},
 		{"go-app proxy: sitemap", "/sitemap.xml", 404, `id="start-over"`},
 		{"go-app proxy: ads", "/ads.txt", 404, `id="start-over"`},
 		{"go-app versioned path", "/" + s.version + "/app.js", 404, `id="start-over"`},
@@ -581,7 +583,7 @@ func TestBadInput(t *testing.T) {
 			}
 			checkHelpful(t, res, body)
 			// Where a redirect leads must be as safe.
-			if loc := res.Header.Get("Location"); res.StatusCode == http.StatusSeeOther && strings.HasPrefix(loc, "/") {
+			if loc := res.Header.Get("Location"); (res.StatusCode == http.StatusSeeOther || res.StatusCode == http.StatusMovedPermanently) && strings.HasPrefix(loc, "/") {
 				res, body := rawGet(t, ts, "GET", loc)
 				if res.StatusCode >= 300 {
 					t.Errorf("%s leads to %s, status %d", tt.target, loc, res.StatusCode)

@@ -298,6 +298,13 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rt := route.Parse(s.banks, r.URL)
+	if p := r.URL.Path; rt.Screen != route.NotFound && len(p) > 1 && strings.HasSuffix(p, "/") {
+		// The static export's directory form of a page (route.Parse): one
+		// address per page here, the answers kept.
+		u := url.URL{Path: strings.TrimSuffix(p, "/"), RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
+		return
+	}
 	if holdsAnswers(r.URL.Path) {
 		// Answers in the URL: no copy on the disk of a shared computer.
 		w.Header().Set("Cache-Control", "no-store")
