@@ -72,7 +72,7 @@ func hiddenFields(fields []route.Field) app.UI {
 // renderLangSwitch links to the current screen in every other language,
 // keeping the answers.
 func (p *page) renderLangSwitch(t Texts) app.UI {
-	if p.r.Screen != route.Intro && p.r.Screen != route.Result && p.r.Screen != route.Compare && p.r.Screen != route.TeamNew && !p.r.IsTeam() {
+	if p.loading != "" || p.r.Screen != route.Intro && p.r.Screen != route.Result && p.r.Screen != route.Compare && p.r.Screen != route.TeamNew && !p.r.IsTeam() {
 		return nil
 	}
 	langs := p.bank().Languages()

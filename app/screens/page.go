@@ -36,6 +36,9 @@ type page struct {
 	takeOver *TakeOver
 	staged   bool
 	shown    int
+	// loading is the text key of the static export's loading screen
+	// (ExportParam), shown in place of the route's; "" elsewhere.
+	loading string
 }
 
 func newPage(b *quiz.Banks, served string, t *TakeOver) *page {
@@ -85,6 +88,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 		}
 	}
 	p.setRoute(r)
+	p.loading = exportLoading(ctx, p.r)
 	p.navs++
 	p.loadTeam(ctx)
 
@@ -123,6 +127,9 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 // title is the document title of the current screen.
 func (p *page) title(t Texts) string {
 	name := t.S("app.name")
+	if p.loading != "" {
+		return t.S(p.loading) + " · " + name
+	}
 	switch p.r.Screen {
 	case route.Question:
 		return t.S("question.title", "n", p.r.Number, "total", len(p.bank().Questions())) + " · " + name
@@ -149,6 +156,9 @@ func (p *page) title(t Texts) string {
 
 func (p *page) Render() app.UI {
 	t := T(p.lang())
+	if p.loading != "" {
+		return p.layout(t, p.renderLoading(t))
+	}
 	var body app.UI
 	switch p.r.Screen {
 	case route.Intro:

@@ -5,17 +5,21 @@ package server
 import (
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"cxquiz/app/screens"
 )
 
 // Export writes a static site into dir: every screen prerendered, go-app's
 // scripts, and the assets with their compressed variants. A static host
-// cannot read the answers in a URL, so there the wasm does it all.
+// cannot read the answers in a URL, so there the wasm does it all: the
+// pages of questions, results and comparisons show that they are loading
+// until it has read them (screens.ExportParam).
 func (s *Server) Export(dir string) error {
 	pages := []string{"/", "/result", "/compare", "/404"}
 	// Question pages up to the longest version: a static host must serve
@@ -27,29 +31,36 @@ func (s *Server) Export(dir string) error {
 	for i := 1; i <= n; i++ {
 		pages = append(pages, "/q/"+strconv.Itoa(i))
 	}
-	if err := app.GenerateStaticWebsite(dir, s.app, pages...); err != nil {
+	for _, p := range pages {
+		page, err := s.exportPage(p)
+		if err != nil {
+			return err
+		}
+		for _, name := range pageFiles(p) {
+			if err := writeFile(dir, name, page); err != nil {
+				return err
+			}
+		}
+	}
+	// go-app's own files; its app.js adapted to iframes, and the service
+	// worker that opens any page offline.
+	for _, p := range []string{"/app.css", "/manifest.webmanifest", "/wasm_exec.js"} {
+		if err := writeFile(dir, p, s.goappFile(p)); err != nil {
+			return err
+		}
+	}
+	if err := writeFile(dir, "/app.js", s.appJS); err != nil {
 		return err
 	}
-	if err := pageDirs(dir, pages); err != nil {
+	if err := writeFile(dir, "/app-worker.js", s.workerJS); err != nil {
 		return err
 	}
-	if err := s.fixLinkPreviews(dir); err != nil {
-		return err
-	}
-	// go-app wrote its own app.js: use the one adapted to iframes, and put
-	// the embed script where the snippet expects it.
-	if err := os.WriteFile(filepath.Join(dir, "app.js"), s.appJS, 0o644); err != nil {
-		return err
-	}
-	// And the service worker that opens any page offline.
-	if err := os.WriteFile(filepath.Join(dir, "app-worker.js"), s.workerJS, 0o644); err != nil {
-		return err
-	}
+	// The embed script where the snippet expects it.
 	embed, err := fs.ReadFile(s.cfg.Files, "embed.js")
 	if err != nil {
-		return err
+		return fmt.Errorf("reading embed.js: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "embed.js"), embed, 0o644); err != nil {
+	if err := writeFile(dir, "/embed.js", embed); err != nil {
 		return err
 	}
 	return fs.WalkDir(s.cfg.Files, ".", func(name string, d fs.DirEntry, err error) error {
@@ -58,56 +69,46 @@ func (s *Server) Export(dir string) error {
 		}
 		data, err := fs.ReadFile(s.cfg.Files, name)
 		if err != nil {
-			return err
+			return fmt.Errorf("reading web/%s: %w", name, err)
 		}
-		dst := filepath.Join(dir, "web", name)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", dst, err)
-		}
-		return nil
+		return writeFile(dir, "/web/"+name, data)
 	})
 }
 
-// fixLinkPreviews applies linkPreviews to the exported pages.
-func (s *Server) fixLinkPreviews(dir string) error {
-	return filepath.WalkDir(dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".html") {
-			return err
-		}
-		page, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(name, s.linkPreviews(page), 0o644)
-	})
+// exportPage renders the page of path p for the export.
+func (s *Server) exportPage(p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p+"?"+screens.ExportParam+"=1", nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("rendering the page %s: status %d", p, rec.Code)
+	}
+	return s.linkPreviews(rec.Body.Bytes()), nil
 }
 
-// pageDirs writes each page that go-app wrote as /x.html as /x/index.html
-// too. The quiz links to /x?…: hosts that map /x to /x.html (Netlify,
-// GitHub Pages) serve that file; a plain file server (python3 -m
-// http.server, Go's http.FileServer, a bucket without rewrites) finds the
-// directory /x and redirects to /x/?…, query kept, which serves its
-// index.html. route.Parse reads /x/ as /x, so the wasm shows the page.
-func pageDirs(dir string, pages []string) error {
-	for _, p := range pages {
-		if p == "/" || p == "/404" {
-			continue
-		}
-		src := filepath.Join(dir, filepath.FromSlash(p)+".html")
-		page, err := os.ReadFile(src)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(p), "index.html")
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, page, 0o644); err != nil {
-			return err
-		}
+// pageFiles are the files the page of path p is written to. The quiz
+// links to /x?…: hosts that map /x to /x.html (Netlify, GitHub Pages)
+// serve x.html; a plain file server (python3 -m http.server, Go's
+// http.FileServer, a bucket without rewrites) finds the directory /x and
+// redirects to /x/?…, query kept, which serves x/index.html. route.Parse
+// reads /x/ as /x, so the wasm shows the page.
+func pageFiles(p string) []string {
+	switch p {
+	case "/":
+		return []string{"/index.html"}
+	case "/404":
+		return []string{"/404.html"}
+	}
+	return []string{p + ".html", p + "/index.html"}
+}
+
+// writeFile writes data as the file of the site path name under dir.
+func writeFile(dir, name string, data []byte) error {
+	dst := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return fmt.Errorf("making the directory of %s: %w", dst, err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", dst, err)
 	}
 	return nil
 }
