@@ -43,6 +43,11 @@ func main() {
 	}
 }
 
+// minRetention is the shortest -team-retention: a team check-in must
+// outlast the workshop it is made for. Tests that need teams to expire
+// sooner set team.Config.Retention directly.
+const minRetention = time.Hour
+
 // options are what the flags and their environment variables set.
 type options struct {
 	server.Config
@@ -68,7 +73,7 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("CXQUIZ_TRUSTED_PROXIES", ""), "comma-separated `addresses or CIDRs` of the reverse proxies or load balancers in front of the server: from them the client's address (for the per-client limits) is read from X-Forwarded-For; default: none, the header is ignored (env CXQUIZ_TRUSTED_PROXIES)")
 	fs.IntVar(&c.TeamAddLimit, "team-add-limit", 0, "results one client may add per minute; 0: 30, negative: no limit (load tests)")
 	retention := env("CXQUIZ_TEAM_RETENTION", "90d")
-	fs.Func("team-retention", "how long a team check-in is kept after it is created, e.g. 90d or 720h; then it is deleted with its results. Lowering it shortens existing teams too; raising it lengthens only new ones (env CXQUIZ_TEAM_RETENTION; default 90d)", func(v string) error {
+	fs.Func("team-retention", "how long a team check-in is kept after it is created, e.g. 90d or 720h, at least 1h; then it is deleted with its results. Lowering it shortens existing teams too; raising it lengthens only new ones (env CXQUIZ_TEAM_RETENTION; default 90d)", func(v string) error {
 		retention = v
 		return nil
 	})
@@ -92,8 +97,13 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return o, errors.New("-tls-cert and -tls-key go together")
 	}
-	if o.retention, err = parseDays(retention); err != nil || o.retention <= 0 {
+	if o.retention, err = parseDays(retention); err != nil {
 		return o, fmt.Errorf("-team-retention: %q is not a duration like 90d or 720h", retention)
+	}
+	if o.retention < minRetention {
+		// 1ns or 3m (meant as three months) would delete every team at
+		// once or within minutes.
+		return o, fmt.Errorf("-team-retention: %q is %s, less than the minimum of %s (days are written 90d)", retention, o.retention, minRetention)
 	}
 	if o.database == "" {
 		return o, errors.New("-database: give a SQLite file or a postgres:// URL")
@@ -124,7 +134,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	o.Log = log.New(stderr, "", log.LstdFlags|log.LUTC)
 	if o.export == "" {
 		// The static export has no server to store teams: it leaves them out.
-		o.Log.Printf("team check-ins stored in %s", team.Describe(o.database))
+		o.Log.Printf("team check-ins stored in %s, each kept %s after it is created", team.Describe(o.database), days(o.retention))
 		store, err := team.Open(ctx, o.database, team.Config{Retention: o.retention, Logf: o.Log.Printf})
 		if err != nil {
 			return fmt.Errorf("opening the team database: %w", err)
@@ -144,6 +154,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return nil
 	}
 	return s.ListenAndServe(ctx)
+}
+
+// days writes a duration as parseDays reads it: whole days as "90d".
+func days(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	}
+	return d.String()
 }
 
 // parseDays reads a duration in Go's syntax or as whole days ("90d").

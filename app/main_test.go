@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"cxquiz/app/server"
 )
@@ -26,6 +27,14 @@ func TestFlags(t *testing.T) {
 		{[]string{"-database", "mysql://x:S3cret@y/z"}, "-database: mysql:// URLs are not supported"},
 		{[]string{"-database", "postgresql://x:S3cret@y/z"}, ""},
 		{[]string{"-database", "teams.db"}, ""},
+		{[]string{"-team-retention", "1ns"}, `-team-retention: "1ns" is 1ns, less than the minimum of 1h0m0s`},
+		{[]string{"-team-retention", "3m"}, "less than the minimum"},
+		{[]string{"-team-retention", "59m59s"}, "less than the minimum"},
+		{[]string{"-team-retention", "0"}, "less than the minimum"},
+		{[]string{"-team-retention", "-1d"}, "less than the minimum"},
+		{[]string{"-team-retention", "3 months"}, "is not a duration"},
+		{[]string{"-team-retention", "1h"}, ""},
+		{[]string{"-team-retention", "90d"}, ""},
 	} {
 		_, err := parseFlags(tt.args, io.Discard)
 		switch {
@@ -37,8 +46,28 @@ func TestFlags(t *testing.T) {
 			t.Errorf("%q: the error %q shows the password", tt.args, err)
 		}
 	}
+	t.Setenv("CXQUIZ_TEAM_RETENTION", "1s")
+	if _, err := parseFlags(nil, io.Discard); err == nil || !strings.Contains(err.Error(), "less than the minimum") {
+		t.Errorf("CXQUIZ_TEAM_RETENTION=1s: error %v", err)
+	}
+	t.Setenv("CXQUIZ_TEAM_RETENTION", "90d")
 	o, err := parseFlags(nil, io.Discard)
 	if err != nil || o.Drain != server.WriteTimeout {
 		t.Errorf("default drain %s (%v), want the write timeout %s", o.Drain, err, server.WriteTimeout)
+	}
+}
+
+func TestDays(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		90 * 24 * time.Hour: "90d",
+		time.Hour:           "1h0m0s",
+		36 * time.Hour:      "36h0m0s",
+	} {
+		if got := days(d); got != want {
+			t.Errorf("days(%s) = %q, want %q", d, got, want)
+		}
+		if back, err := parseDays(days(d)); err != nil || back != d {
+			t.Errorf("parseDays(days(%s)) = %s, %v", d, back, err)
+		}
 	}
 }
