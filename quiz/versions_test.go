@@ -96,7 +96,8 @@ func TestVersion1CodesScoreAsBefore(t *testing.T) {
 // their results, captured before version 3 existed, with what the version-2
 // result page shows besides the scores: uneven dimensions, the keep-doing
 // advice, honest ties and the starting points. testdata/v3-golden.json has
-// the same form for version 3, captured before version 4 existed, and
+// the same form for version 3, captured before version 4 existed (and
+// testdata/v4-golden.json for version 4, before version 5), and
 // adds how many answers were at the top and whether the nearly-all-top
 // note shows.
 type goldenV2 struct {
@@ -129,6 +130,14 @@ func TestVersion2CodesScoreAsBefore(t *testing.T) {
 // c8f1c33, before version 4 existed.
 func TestVersion3CodesScoreAsBefore(t *testing.T) {
 	checkGolden(t, 3, "testdata/v3-golden.json", true)
+}
+
+// TestVersion4CodesScoreAsBefore: 131 version-4 codes (version 3's golden
+// answer sets read as version-4 answers; the version-4 persona fixtures
+// are among them), captured from main at 96bf2eb, before version 5
+// existed.
+func TestVersion4CodesScoreAsBefore(t *testing.T) {
+	checkGolden(t, 4, "testdata/v4-golden.json", true)
 }
 
 // checkGolden decodes every code of a golden file with the published
