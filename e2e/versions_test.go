@@ -7,7 +7,7 @@ import (
 
 // TestOlderVersionResults: a result link made with an older version of
 // the questions (version 1, version 2 since version 3 replaced it, and
-// version 3 since version 4 did)
+// version 3 since version 4 did, version 4 since version 5 did)
 // opens in the browser, once the wasm has taken over, with the scores and
 // the level that version gives, in every language, and says that a newer
 // version exists; its link starts the latest version, without the note.
@@ -16,8 +16,8 @@ func TestOlderVersionResults(t *testing.T) {
 	s := setup(t)
 	all := s.banks.All()
 	older := all[:len(all)-1]
-	if len(older) < 3 || older[0].Version != 1 || older[1].Version != 2 || older[2].Version != 3 {
-		t.Fatalf("%d older versions beside the latest (%d): versions 1 to 3 must be among them", len(older), s.bank.Version)
+	if len(older) < 4 || older[0].Version != 1 || older[1].Version != 2 || older[2].Version != 3 || older[3].Version != 4 {
+		t.Fatalf("%d older versions beside the latest (%d): versions 1 to 4 must be among them", len(older), s.bank.Version)
 	}
 	// One tab for every version and language, one after the other: a
 	// new browser context each cost 1-2 s of CPU more.

@@ -92,6 +92,8 @@ func TestPublishedFilesUnchanged(t *testing.T) {
 		"banks/v3/text/de.json": "1f0224f58951b65141e915c7dc7ab8569d404e8794dae059b07a7809b44eff96",
 		"banks/v4/bank.json":    "eae7cf35e4b779756e6bb08b9e9b92fb3cd35f48a122d2e85149a2fe3a2f2a47",
 		"banks/v4/text/de.json": "b4a145581592337f073a4e96a85103cccbecd7d1a8712315699b86c408a42071",
+		"banks/v5/bank.json":    "474ff50fec80beb76998c75f88b37992f0a2af318ee212307231f5d0dfe34140",
+		"banks/v5/text/de.json": "fcefa5acf64e16850a269536c78f68b25a573d0c93d993860faf983ad459787f",
 	} {
 		data, err := os.ReadFile(name)
 		if err != nil {

@@ -114,7 +114,7 @@ func (r Result) TopAnswers() (top, of int) { return r.top, r.answers }
 
 // NearlyAllTop reports whether at least nine in ten answers are anchored
 // to the bank's highest level: 22 of the 24 questions of versions 2 to
-// 4, 24 of version 1's 26. It changes no score or level; it lets the
+// 5, 24 of version 1's 26. It changes no score or level; it lets the
 // result say that an answer pattern this uniform is rare and worth
 // checking against evidence and colleagues' answers.
 //
@@ -122,7 +122,8 @@ func (r Result) TopAnswers() (top, of int) { return r.top, r.answers }
 // examples: answered in character from what the seeds say of them, the
 // direct-selling car maker chose the highest level in 21 of version 2's
 // 24 questions and the streaming service in 19; in versions 3 and 4, 19
-// and 18 (docs/personas.md, docs/question-bank.md). An honest
+// and 18; in version 5, 20 and 19 (docs/personas.md,
+// docs/question-bank.md). An honest
 // respondent may still cross it, so it is a prompt to check, not a
 // finding.
 func (r Result) NearlyAllTop() bool {

@@ -246,18 +246,18 @@ func checkGolden(t *testing.T, v int, file string, withTop bool) {
 
 func TestBanksDecode(t *testing.T) {
 	banks := mustLoadAll(t)
-	v1, v2, v3, v4 := banks.Version(1), banks.Version(2), banks.Version(3), banks.Version(4)
-	if v1 == nil || v2 == nil || v3 == nil || v4 == nil || banks.Latest() != v4 || banks.Version(9) != nil {
+	v1, v2, v3, v4, v5 := banks.Version(1), banks.Version(2), banks.Version(3), banks.Version(4), banks.Version(5)
+	if v1 == nil || v2 == nil || v3 == nil || v4 == nil || v5 == nil || banks.Latest() != v5 || banks.Version(9) != nil {
 		t.Fatalf("versions: %v", banks.versions())
 	}
-	if got := len(banks.All()); got != 4 {
+	if got := len(banks.All()); got != 5 {
 		t.Fatalf("All: %d banks", got)
 	}
 	b, a, err := banks.Decode("")
-	if err != nil || b != v4 || a.Answered() != 0 || len(a) != len(v4.Questions()) {
+	if err != nil || b != v5 || a.Answered() != 0 || len(a) != len(v5.Questions()) {
 		t.Fatalf("empty code: %v %v %v", b, a, err)
 	}
-	for _, want := range []*Bank{v1, v2, v3, v4} {
+	for _, want := range []*Bank{v1, v2, v3, v4, v5} {
 		code := want.Encode(want.NewAnswers().With(2, 3))
 		b, a, err := banks.Decode(code)
 		if err != nil || b != want || a.Get(2) != 3 || a.Answered() != 1 {
@@ -266,9 +266,9 @@ func TestBanksDecode(t *testing.T) {
 		if v, err := CodeVersion(code); err != nil || v != want.Version {
 			t.Errorf("CodeVersion(%s) = %d, %v", code, v, err)
 		}
-		// Versions 2 to 4 ask as many questions: a code of one is never
+		// Versions 2 to 5 ask as many questions: a code of one is never
 		// read with another's bank.
-		for _, later := range []*Bank{v3, v4} {
+		for _, later := range []*Bank{v3, v4, v5} {
 			if want.Version < later.Version {
 				if _, err := later.Decode(code); !errors.Is(err, ErrOutdated) {
 					t.Errorf("version %d code %s read by version %d: %v, want ErrOutdated", want.Version, code, later.Version, err)
@@ -277,17 +277,18 @@ func TestBanksDecode(t *testing.T) {
 		}
 	}
 	// A German bank decodes into the same version as the English one.
-	for _, want := range []*Bank{v2, v3, v4} {
+	for _, want := range []*Bank{v2, v3, v4, v5} {
 		if b, _, err := banks.Decode(want.In("de").Encode(want.NewAnswers().With(1, 0))); err != nil || b != want {
 			t.Errorf("German version-%d code: %v %v", want.Version, b, err)
 		}
 	}
-	unknown := string(codeAlphabet[5]) + v4.Encode(v4.NewAnswers().With(1, 0))[1:]
+	unknown := string(codeAlphabet[6]) + v5.Encode(v5.NewAnswers().With(1, 0))[1:]
 	if _, _, err := banks.Decode(unknown); !errors.Is(err, ErrOutdated) {
-		t.Errorf("version 5: %v, want ErrOutdated", err)
+		t.Errorf("version 6: %v, want ErrOutdated", err)
 	}
-	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", "D", "D***", "E", "E***",
-		v2.Encode(v2.NewAnswers().With(1, 0)) + "A", v3.Encode(v3.NewAnswers().With(1, 0)) + "A", v4.Encode(v4.NewAnswers().With(1, 0)) + "A"} {
+	for _, code := range []string{"A" + unknown[1:], "H" + unknown[1:], "zzz", "!" + unknown[1:], "C", "C***", "D", "D***", "E", "E***", "F", "F***",
+		v2.Encode(v2.NewAnswers().With(1, 0)) + "A", v3.Encode(v3.NewAnswers().With(1, 0)) + "A", v4.Encode(v4.NewAnswers().With(1, 0)) + "A",
+		v5.Encode(v5.NewAnswers().With(1, 0)) + "A"} {
 		if _, _, err := banks.Decode(code); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%q: %v, want ErrMalformed", code, err)
 		}
@@ -301,12 +302,12 @@ func TestBanksDecode(t *testing.T) {
 	if _, err := NewBanks(v1, v2, v1); err == nil {
 		t.Error("NewBanks accepted a version twice")
 	}
-	if s, err := NewBanks(v4, v3, v1, v2); err != nil || s.Latest() != v4 || s.All()[0] != v1 || s.All()[1] != v2 || s.All()[2] != v3 {
+	if s, err := NewBanks(v5, v4, v3, v1, v2); err != nil || s.Latest() != v5 || s.All()[0] != v1 || s.All()[1] != v2 || s.All()[2] != v3 || s.All()[3] != v4 {
 		t.Errorf("NewBanks does not sort by version: %v", err)
 	}
-	for _, old := range []*Bank{v1, v2, v3} {
-		if got := v4.SharedDimensions(old); len(got) != len(v4.Dimensions) {
-			t.Errorf("shared dimensions of versions 4 and %d: %v", old.Version, got)
+	for _, old := range []*Bank{v1, v2, v3, v4} {
+		if got := v5.SharedDimensions(old); len(got) != len(v5.Dimensions) {
+			t.Errorf("shared dimensions of versions 5 and %d: %v", old.Version, got)
 		}
 	}
 	other := mustParse(t, fixture(3))

@@ -59,6 +59,8 @@ func TestCheckNoteAndEvidence(t *testing.T) {
 		{"version 2, one below the line", banks.Version(2), nearlyTop(banks.Version(2), 21), false, true},
 		{"version 3, at the line", banks.Version(3), nearlyTop(banks.Version(3), 22), true, true},
 		{"version 3, one below the line", banks.Version(3), nearlyTop(banks.Version(3), 21), false, true},
+		{"version 4, at the line", banks.Version(4), nearlyTop(banks.Version(4), 22), true, true},
+		{"version 4, one below the line", banks.Version(4), nearlyTop(banks.Version(4), 21), false, true},
 	}
 	for _, tc := range cases {
 		res, err := tc.b.Score(tc.a)

@@ -35,14 +35,15 @@ func TestOlderVersionLinks(t *testing.T) {
 	_, ts := testServer(t)
 	older := banks.All()[:len(banks.All())-1]
 	// Every version before the latest is kept: version 2 since version 3
-	// replaced it, version 3 since version 4 did.
+	// replaced it, version 3 since version 4 did, version 4 since version 5
+	// did.
 	for i, old := range older {
 		if old.Version != i+1 {
 			t.Fatalf("versions %v: version %d is not kept beside the latest (%d)", banks.All(), i+1, bank.Version)
 		}
 	}
-	if len(older) < 3 {
-		t.Fatalf("only %d older versions beside the latest (%d); versions 2 and 3 must be among them", len(older), bank.Version)
+	if len(older) < 4 {
+		t.Fatalf("only %d older versions beside the latest (%d); versions 2 to 4 must be among them", len(older), bank.Version)
 	}
 	var fulls []string
 	for _, old := range older {

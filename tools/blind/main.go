@@ -13,7 +13,7 @@
 //
 // Usage:
 //
-//	go run ./tools/blind packet -version 4 -lang en -seed N -out DIR
+//	go run ./tools/blind packet -version 5 -lang en -seed N -out DIR
 //	go run ./tools/blind score -key DIR/key.json SHEET...
 //
 // packet writes DIR/packet.txt, for the reader, and DIR/key.json, for
@@ -45,7 +45,7 @@ func main() {
 }
 
 const usage = `usage:
-  blind packet -version 4 -lang en -seed N -out DIR
+  blind packet -version 5 -lang en -seed N -out DIR
   blind score -key DIR/key.json SHEET...
 `
 

@@ -72,7 +72,7 @@ var (
 // Every question appears once, with every one of its options once, in the
 // packet's language, and the key names the option shown behind each letter.
 func TestEveryOptionOnce(t *testing.T) {
-	for _, v := range []int{1, 2, 3} {
+	for _, v := range []int{1, 2, 3, 4, 5} {
 		b := bank(t, v)
 		for _, lang := range b.Languages() {
 			t.Run(fmt.Sprintf("v%d-%s", v, lang), func(t *testing.T) {
@@ -135,7 +135,7 @@ func TestEveryOptionOnce(t *testing.T) {
 // level or dimension name appears more often than the texts themselves
 // say it (version 2's texts say "service", a level id, as a plain word).
 func TestPacketHasNoIDsOrLevels(t *testing.T) {
-	for _, v := range []int{1, 2, 3} {
+	for _, v := range []int{1, 2, 3, 4, 5} {
 		b := bank(t, v)
 		for _, lang := range b.Languages() {
 			p, _ := packet(t, b, lang, 9)

@@ -17,7 +17,7 @@ import (
 
 // personaFixtures names the persona fixtures of quiz's tests by bank
 // version.
-var personaFixtures = map[int]string{2: "personas.json", 3: "personas-v3.json", 4: "personas-v4.json"}
+var personaFixtures = map[int]string{2: "personas.json", 3: "personas-v3.json", 4: "personas-v4.json", 5: "personas-v5.json"}
 
 // answerSets returns answer sets of bank b to score: the persona fixtures
 // of quiz's tests (from version 2 on), every answer at one level, and
@@ -67,7 +67,7 @@ func answerSets(t *testing.T, b *quiz.Bank) map[string]quiz.Answers {
 // score, level, every dimension, the top-answer count behind the result
 // page's note, and the result code.
 func TestPicksScoreAsTheQuiz(t *testing.T) {
-	for _, v := range []int{1, 2, 3} {
+	for _, v := range []int{1, 2, 3, 4, 5} {
 		b := bank(t, v)
 		_, k := packet(t, b, "de", 11)
 		sets := answerSets(t, b)
