@@ -317,6 +317,11 @@ func (s *Server) routePage(w http.ResponseWriter, r *http.Request) {
 		// What the team's pages show comes from the database; so does
 		// their status.
 		v := s.TeamView(r.Context(), rt.TeamID, rt.TeamKey)
+		if rt.Screen == route.TeamAdmin && v.State == team.StateOK && !v.Admin {
+			// No key, or one that is not a token at all (route.Parse
+			// drops it): as forbidden as a wrong one.
+			v = team.View{State: team.StateForbidden, ID: rt.TeamID}
+		}
 		r = r.WithContext(context.WithValue(r.Context(), viewKey{}, v))
 	}
 	if rt.Prefs.Lang == "" {
