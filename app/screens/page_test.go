@@ -3,6 +3,7 @@ package screens
 import (
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -181,6 +182,70 @@ func TestServedLang(t *testing.T) {
 		h := app.H1().ID("screen-heading").TabIndex(-1).Text(T(tt.lang).S("intro.heading"))
 		if err := app.Match(h, p, 0, 1, 0, 1); err != nil {
 			t.Errorf("%s served in %q: %v", tt.url, tt.served, err)
+		}
+	}
+}
+
+// TestMinutesToAnswer: the intro's time is what reading every question
+// and option and thinking of the last time takes, not a guess: version
+// 4's ~2,100 words in English and German.
+func TestMinutesToAnswer(t *testing.T) {
+	t.Parallel()
+	for _, lang := range bank.Languages() {
+		b := bank.In(lang)
+		words := 0
+		for _, q := range b.Questions() {
+			words += len(strings.Fields(q.Text))
+			for _, o := range q.Options {
+				words += len(strings.Fields(o.Text))
+			}
+		}
+		got := minutesToAnswer(b)
+		// Reading alone at 238 words a minute, and at most a quarter of
+		// a minute more a question.
+		low, high := words/238, words/238+len(b.Questions())/4+1
+		if got < low || got > high {
+			t.Errorf("%s: %d minutes for %d words in %d questions, want %d to %d", lang, got, words, len(b.Questions()), low, high)
+		}
+		p := load(t, "/?lang="+lang)
+		if html := app.HTMLString(p.Render()); !strings.Contains(html, T(lang).S("intro.length", "n", len(b.Questions()), "dims", len(b.Dimensions), "minutes", got)) {
+			t.Errorf("%s: the intro does not say %d minutes", lang, got)
+		}
+		t.Logf("%s: %d words, %d questions: %d minutes", lang, words, len(b.Questions()), got)
+	}
+}
+
+// TestSharedResultWords: a result opened from a share link speaks to its
+// recipient, who has not taken the check: the link holds someone else's
+// answers, and the way on is to take the check, not to take it again.
+func TestSharedResultWords(t *testing.T) {
+	t.Parallel()
+	code := bank.Encode(fullAnswers(2))
+	for _, lang := range bank.Languages() {
+		tx := T(lang)
+		own := app.HTMLString(load(t, "/result?a="+code+"&lang="+lang).Render())
+		shared := app.HTMLString(load(t, "/result?a="+code+"&lang="+lang+"&shared=1").Render())
+		for _, c := range []struct {
+			page       string
+			has, hasNo []string
+		}{
+			{own, []string{tx.S("result.share"), tx.S("result.retake")}, []string{tx.S("result.shareShared")}},
+			{shared, []string{tx.S("result.shareShared"), tx.S("result.takeIt")}, []string{tx.S("result.share"), tx.S("result.retake")}},
+		} {
+			name := "own"
+			if c.page == shared {
+				name = "shared"
+			}
+			for _, s := range c.has {
+				if !strings.Contains(c.page, s) {
+					t.Errorf("%s, %s result: %q is missing", lang, name, s)
+				}
+			}
+			for _, s := range c.hasNo {
+				if strings.Contains(c.page, s) {
+					t.Errorf("%s, %s result: says %q", lang, name, s)
+				}
+			}
 		}
 	}
 }

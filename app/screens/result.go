@@ -281,10 +281,16 @@ func explainer(b *quiz.Bank) app.UI {
 // renderActions offers the share link, print and retake.
 func (p *page) renderActions(t Texts) app.UI {
 	link := absoluteURL(p.r.ShareURL())
-	return app.Section().Class("actions").Aria("label", t.S("result.actions")).Body(
+	// A shared result is someone else's: it holds their answers, and the
+	// reader has not taken the check yet.
+	label, share, retake := t.S("result.actions"), t.S("result.share"), t.S("result.retake")
+	if p.r.Shared {
+		label, share, retake = t.S("result.actionsShared"), t.S("result.shareShared"), t.S("result.takeIt")
+	}
+	return app.Section().Class("actions").Aria("label", label).Body(
 		app.If(!p.r.Prefs.NoShare, func() app.UI {
 			return app.Div().Class("share").Body(
-				app.Label().For("share-link").Text(t.S("result.share")),
+				app.Label().For("share-link").Text(share),
 				app.Div().Class("share-row").Body(
 					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", "1"),
 					app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
@@ -298,7 +304,7 @@ func (p *page) renderActions(t Texts) app.UI {
 			app.If(p.teamsOn() && p.r.Prefs.Team == "", func() app.UI {
 				return app.A().ID("team-new").Class("button").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link"))
 			}),
-			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(t.S("result.retake")),
+			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(retake),
 		),
 		kept(t, p.r.IntroURL()),
 		app.P().Class("print-only").Body(
