@@ -111,7 +111,9 @@ func Open(ctx context.Context, dsn string, cfg Config) (Store, error) {
 	if dialect != goose.DialectPostgres {
 		if err := migrate(ctx, db, dialect, opts); err != nil {
 			db.Close()
-			return nil, err
+			// SQLite's own messages ("unable to open database file
+			// (14)") do not say which file.
+			return nil, fmt.Errorf("team: SQLite file %s: %w", strings.TrimPrefix(dsn, "sqlite:"), err)
 		}
 		return store, nil
 	}

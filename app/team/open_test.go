@@ -4,6 +4,7 @@ package team
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,23 @@ func TestDescribe(t *testing.T) {
 	}
 	if got := Describe("data/cxquiz.db"); !strings.HasPrefix(got, "SQLite file /") || !strings.HasSuffix(got, "/data/cxquiz.db") {
 		t.Errorf("a relative path is described as %q, want it absolute", got)
+	}
+}
+
+// TestSQLiteErrorNamesFile: a SQLite file that cannot be opened (here a
+// directory) is named in the error.
+func TestSQLiteErrorNamesFile(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "adir")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, dir, Config{})
+	if err == nil {
+		s.Shutdown()
+		t.Fatal("opened a directory as a database")
+	}
+	if !strings.Contains(err.Error(), dir) {
+		t.Errorf("error %q does not name %s", err, dir)
 	}
 }
