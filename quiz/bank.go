@@ -85,9 +85,27 @@ type Dimension struct {
 	// Keep is what to keep doing when this is a strong dimension.
 	Keep string `json:"keep"`
 	// Steps holds the next steps for an organisation at each level, by
-	// level id.
-	Steps     map[string][]string `json:"steps"`
-	Questions []Question          `json:"questions"`
+	// level id. A result shows a dimension the steps of its level that its
+	// answers leave room for ([DimensionScore.Steps]).
+	Steps     map[string][]Step `json:"steps"`
+	Questions []Question        `json:"questions"`
+}
+
+// Step is one next step: a practice to take up, tied to the question of
+// its dimension that asks whether the organisation has it already, so that
+// nobody is told to start what they just said they do. The tie is data,
+// the same in every language.
+type Step struct {
+	Text string `json:"text"`
+	// Question is the id of the question, in the step's dimension, whose
+	// options describe the practice the step proposes.
+	Question string `json:"question"`
+	// Level is the level of Question's option that has the practice in
+	// place: an answer at this level or above means the organisation does
+	// it already, and the step is not shown. It defaults to the level above
+	// the one the step is listed under (the top level for the top level's
+	// steps, which keep a top practice going).
+	Level string `json:"level,omitempty"`
 }
 
 // Question asks about observable behaviour. Its options are shown in the
@@ -287,22 +305,6 @@ func (b *Bank) init() error {
 		if len(d.Questions) < 3 {
 			return fmt.Errorf("dimension %q: %d questions, need at least 3", d.ID, len(d.Questions))
 		}
-		for _, l := range b.Levels {
-			steps := d.Steps[l.ID]
-			if len(steps) == 0 {
-				return fmt.Errorf("dimension %q: no steps for level %q", d.ID, l.ID)
-			}
-			for i, s := range steps {
-				if err := nonEmpty("dimension", d.ID, fmt.Sprintf("steps.%s[%d]", l.ID, i), s); err != nil {
-					return err
-				}
-			}
-		}
-		for lid := range d.Steps {
-			if _, ok := b.levelRank[lid]; !ok {
-				return fmt.Errorf("dimension %q: steps for unknown level %q", d.ID, lid)
-			}
-		}
 		for qi := range d.Questions {
 			q := &d.Questions[qi]
 			if err := unique("question", q.ID); err != nil {
@@ -329,6 +331,36 @@ func (b *Bank) init() error {
 				if _, ok := b.levelRank[o.Level]; !ok {
 					return fmt.Errorf("option %q: unknown level %q", o.ID, o.Level)
 				}
+			}
+		}
+		asked := make(map[string]bool, len(d.Questions))
+		for _, q := range d.Questions {
+			asked[q.ID] = true
+		}
+		for li, l := range b.Levels {
+			steps := d.Steps[l.ID]
+			if len(steps) == 0 {
+				return fmt.Errorf("dimension %q: no steps for level %q", d.ID, l.ID)
+			}
+			for i := range steps {
+				s := &steps[i]
+				name := fmt.Sprintf("steps.%s[%d]", l.ID, i)
+				if err := nonEmpty("dimension", d.ID, name, s.Text); err != nil {
+					return err
+				}
+				if !asked[s.Question] {
+					return fmt.Errorf("dimension %q: %s: question %q is not one of the dimension's", d.ID, name, s.Question)
+				}
+				if s.Level == "" {
+					s.Level = b.Levels[min(li+1, len(b.Levels)-1)].ID
+				} else if _, ok := b.levelRank[s.Level]; !ok {
+					return fmt.Errorf("dimension %q: %s: unknown level %q", d.ID, name, s.Level)
+				}
+			}
+		}
+		for lid := range d.Steps {
+			if _, ok := b.levelRank[lid]; !ok {
+				return fmt.Errorf("dimension %q: steps for unknown level %q", d.ID, lid)
 			}
 		}
 	}

@@ -107,8 +107,20 @@ func TestParseRejects(t *testing.T) {
 			delete(dim(m, 2)["steps"].(map[string]any), "aligned")
 		}, `dimension "d2": no steps for level "aligned"`},
 		{"empty step", func(m map[string]any) {
-			dim(m, 0)["steps"].(map[string]any)["focused"] = []any{"ok", ""}
+			dim(m, 0)["steps"].(map[string]any)["focused"] = []any{
+				map[string]any{"text": "ok", "question": "d0-q0"},
+				map[string]any{"text": "", "question": "d0-q0"},
+			}
 		}, `dimension "d0": empty steps.focused[1]`},
+		{"step without a question", func(m map[string]any) {
+			dim(m, 0)["steps"].(map[string]any)["aligned"].([]any)[1].(map[string]any)["question"] = ""
+		}, `dimension "d0": steps.aligned[1]: question "" is not one of the dimension's`},
+		{"step tied to another dimension's question", func(m map[string]any) {
+			dim(m, 0)["steps"].(map[string]any)["service"].([]any)[0].(map[string]any)["question"] = "d1-q0"
+		}, `dimension "d0": steps.service[0]: question "d1-q0" is not one of the dimension's`},
+		{"step with an unknown level", func(m map[string]any) {
+			dim(m, 1)["steps"].(map[string]any)["focused"].([]any)[0].(map[string]any)["level"] = "heroic"
+		}, `dimension "d1": steps.focused[0]: unknown level "heroic"`},
 		{"gap in thresholds", func(m map[string]any) {
 			level(m, 2)["min"] = 51
 		}, `level "aligned": starts at 51, want 50`},

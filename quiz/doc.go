@@ -39,6 +39,15 @@
 // and the highest level is flagged as uneven; ties between dimensions are
 // kept (see [Result.Strengths] and [Result.StartingPoints]).
 //
+// # Next steps
+//
+// Each next step names the question whose practice it proposes and the
+// level of that question's answer that has the practice in place
+// ([Step]). A dimension shows the steps of its level less those its
+// answers show done; failing any, the nearest level above, then below,
+// that has one left ([DimensionScore.NextSteps]). A dimension with no step
+// left, every answer at the top, is not a starting point.
+//
 // # Partial answer sets
 //
 // A result exists only for a complete answer set: [Bank.Score] returns

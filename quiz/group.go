@@ -133,10 +133,11 @@ func (b *Bank) groupStat(s Stat) GroupStat {
 }
 
 // Steps returns the next steps for this dimension at the level of its
-// rounded mean.
+// rounded mean. A group has no one set of answers to leave steps out by,
+// so all the level's steps are returned.
 func (d GroupDimension) Steps() []string {
 	if d.Level == nil {
 		return nil
 	}
-	return d.Dimension.Steps[d.Level.ID]
+	return stepTexts(d.Dimension.Steps[d.Level.ID])
 }

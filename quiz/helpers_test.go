@@ -25,7 +25,10 @@ func fixture(version int) map[string]any {
 		did := fmt.Sprintf("d%d", d)
 		steps := map[string]any{}
 		for _, id := range levelIDs {
-			steps[id] = []any{"Do " + id + " one.", "Do " + id + " two."}
+			steps[id] = []any{
+				map[string]any{"text": "Do " + id + " one.", "question": did + "-q0"},
+				map[string]any{"text": "Do " + id + " two.", "question": did + "-q1"},
+			}
 		}
 		qs := []any{}
 		for q := 0; q < 3+d%2; q++ {

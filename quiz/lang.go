@@ -68,7 +68,7 @@ func (b *Bank) textRefs() map[string]*string {
 		m[k+"looksLike"], m[k+"example"], m[k+"keep"] = &d.LooksLike, &d.Example, &d.Keep
 		for lid, steps := range d.Steps {
 			for j := range steps {
-				m[k+"steps."+lid+"."+strconv.Itoa(j+1)] = &steps[j]
+				m[k+"steps."+lid+"."+strconv.Itoa(j+1)] = &steps[j].Text
 			}
 		}
 		for j := range d.Questions {

@@ -18,7 +18,7 @@ type langData struct {
 
 type levelSteps struct {
 	level string
-	steps []string
+	steps []Step
 }
 
 // load returns the version's bank with its translations. The generated
@@ -35,7 +35,7 @@ func (p versionData) load() (*Bank, error) {
 		for i := range b.Dimensions {
 			d := &b.Dimensions[i]
 			d.Questions = append([]Question(nil), d.Questions...)
-			d.Steps = make(map[string][]string, len(l.steps[i]))
+			d.Steps = make(map[string][]Step, len(l.steps[i]))
 			for _, s := range l.steps[i] {
 				d.Steps[s.level] = s.steps
 			}

@@ -41,11 +41,28 @@ type DimensionScore struct {
 	// answer.
 	Uneven bool
 	exact  float64
-	top    bool // Level is the bank's highest
+	top    bool   // Level is the bank's highest
+	steps  []Step // chosen by Bank.nextSteps
 }
 
-// Steps returns the next steps for this dimension at its level.
-func (d DimensionScore) Steps() []string { return d.Dimension.Steps[d.Level.ID] }
+// NextSteps returns the next steps for this dimension that its answers
+// leave room for: the steps of its level, less those whose practice the
+// answer to their question shows in place already ([Step.Level]). If none
+// is left, the steps left at the nearest level above, then below. None at
+// all means that every answer of the dimension is at or above every
+// step's level: nothing left to start.
+func (d DimensionScore) NextSteps() []Step { return d.steps }
+
+// Steps returns the texts of [DimensionScore.NextSteps].
+func (d DimensionScore) Steps() []string { return stepTexts(d.steps) }
+
+func stepTexts(steps []Step) []string {
+	texts := make([]string, len(steps))
+	for i, s := range steps {
+		texts[i] = s.Text
+	}
+	return texts
+}
 
 // Top reports whether this dimension reached the bank's highest level.
 func (d DimensionScore) Top() bool { return d.top }
@@ -79,9 +96,11 @@ func (b *Bank) Score(a Answers) (Result, error) {
 	for i := range b.Dimensions {
 		index[&b.Dimensions[i]] = i
 	}
+	answered := make(map[string]int, len(b.questions)) // level rank by question id
 	for i, q := range b.questions {
 		d := index[q.Dimension]
 		o := q.Options[a[i]]
+		answered[q.ID] = b.levelRank[o.Level]
 		sums[d] += b.Points(o)
 		counts[d]++
 		switch b.levelRank[o.Level] {
@@ -101,11 +120,41 @@ func (b *Bank) Score(a Answers) (Result, error) {
 		res.Dimensions = append(res.Dimensions, DimensionScore{
 			Dimension: &b.Dimensions[i], Score: s, Level: l, exact: exact,
 			Uneven: lowest[i] && highest[i], top: l == &b.Levels[len(b.Levels)-1],
+			steps: b.nextSteps(&b.Dimensions[i], b.levelRank[l.ID], answered),
 		})
 	}
 	res.Overall = round(total / float64(len(b.Dimensions)))
 	res.Level = b.LevelFor(res.Overall)
 	return res, nil
+}
+
+// nextSteps chooses the steps of dimension d, at level rank level, that
+// the answers (level ranks by question id) leave room for: a step whose
+// question was answered at or above the step's level proposes what the
+// organisation does already. The dimension's own level comes first; if
+// nothing is left there, the nearest level above that has a step left
+// (further along the same path), then the nearest below (a question that
+// lags behind the rest of the dimension).
+func (b *Bank) nextSteps(d *Dimension, level int, answered map[string]int) []Step {
+	order := make([]int, 0, len(b.Levels))
+	for l := level; l < len(b.Levels); l++ {
+		order = append(order, l)
+	}
+	for l := level - 1; l >= 0; l-- {
+		order = append(order, l)
+	}
+	for _, l := range order {
+		var left []Step
+		for _, s := range d.Steps[b.Levels[l].ID] {
+			if answered[s.Question] < b.levelRank[s.Level] {
+				left = append(left, s)
+			}
+		}
+		if len(left) > 0 {
+			return left
+		}
+	}
+	return nil
 }
 
 // TopAnswers returns how many answers are anchored to the bank's highest
@@ -169,7 +218,9 @@ func (r Result) Strengths() []DimensionScore {
 // whole groups of equal scores, lowest group first, as many groups as fit
 // in n, so that a tie is never broken by bank order. When the lowest group
 // alone is larger than n, it is returned whole. A dimension among
-// [Result.Strengths] is never a starting point.
+// [Result.Strengths] is never a starting point, nor is one with no next
+// step left ([DimensionScore.NextSteps]): with every answer at the top,
+// there are none.
 func (r Result) StartingPoints(n int) []DimensionScore {
 	strong := map[*Dimension]bool{}
 	for _, d := range r.Strengths() {
@@ -177,7 +228,7 @@ func (r Result) StartingPoints(n int) []DimensionScore {
 	}
 	var rest []DimensionScore
 	for _, d := range r.Weakest(len(r.Dimensions)) {
-		if !strong[d.Dimension] {
+		if !strong[d.Dimension] && len(d.steps) > 0 {
 			rest = append(rest, d)
 		}
 	}

@@ -42,12 +42,13 @@ type DimensionStat struct {
 }
 
 // Steps returns the next steps for this dimension at the level of its
-// mean.
+// mean. A group has no one set of answers to leave steps out by, so all
+// the level's steps are returned.
 func (d DimensionStat) Steps() []string {
 	if d.Level == nil {
 		return nil
 	}
-	return d.Dimension.Steps[d.Level.ID]
+	return stepTexts(d.Dimension.Steps[d.Level.ID])
 }
 
 // Summarise summarises results in the terms of b: its dimensions, levels

@@ -222,12 +222,24 @@ func checkGolden(t *testing.T, v int, file string, withTop bool) {
 		if len(g.Strengths) == 0 {
 			ties++
 		}
+		// The starting points are as recorded, less any dimension scored
+		// 100: every answer at the top leaves no step to start (it was
+		// listed when all eight tied at 100, the one change the golden
+		// files have seen).
+		var start []string
+		for _, id := range g.Start {
+			for _, w := range g.Dims {
+				if w.ID == id && w.Score < 100 {
+					start = append(start, id)
+				}
+			}
+		}
 		for _, c := range []struct {
 			name      string
 			got, want []string
 		}{
 			{"strengths", dimIDs(res.Strengths()), g.Strengths},
-			{"starting points", dimIDs(res.StartingPoints(3)), g.Start},
+			{"starting points", dimIDs(res.StartingPoints(3)), start},
 			{"strongest", dimIDs(res.Strongest(2)), g.Strong},
 			{"weakest", dimIDs(res.Weakest(3)), g.Weak},
 		} {

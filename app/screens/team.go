@@ -359,7 +359,7 @@ func (p *page) renderTeamView(t Texts, v team.View, head app.UI) app.UI {
 					steps := dim.Steps[b.LevelFor(d.Mean).ID]
 					return app.Section().Class("steps").Body(
 						app.H3().Text(dim.Name+" · "+t.Pct(d.Mean)),
-						app.Ul().Body(app.Range(steps).Slice(func(j int) app.UI { return app.Li().Text(steps[j]) })),
+						app.Ul().Body(app.Range(steps).Slice(func(j int) app.UI { return app.Li().Text(steps[j].Text) })),
 					)
 				}),
 				app.P().Class("hint").ID("team-privacy").Text(t.S("team.view.privacy", "min", team.MinResults, "step", t.Pct(quiz.GroupStep))),
