@@ -68,6 +68,9 @@ func (p *page) renderResult(t Texts) app.UI {
 					app.If(len(start) > 3, func() app.UI {
 						return app.P().Class("tie").Text(t.S("result.tiedStart", "n", len(start)))
 					}),
+					app.If(len(start) == 0, func() app.UI {
+						return app.P().ID("no-start").Text(t.S("result.noStart", "level", high.Name))
+					}),
 				),
 			),
 		},
@@ -77,6 +80,7 @@ func (p *page) renderResult(t Texts) app.UI {
 			app.Range(start).Slice(func(i int) app.UI {
 				return nextSteps(t, start[i])
 			}),
+			app.If(len(start) == 0, func() app.UI { return keepAll(t, res, high) }),
 		},
 		[]app.UI{app.H2().Text(t.S("result.explainer")),
 			explainer(b),
@@ -102,12 +106,12 @@ func strengthsCard(t Texts, res quiz.Result) app.UI {
 		app.Range(strong).Slice(func(i int) app.UI {
 			d := strong[i]
 			advice := d.Keep()
-			if advice == "" {
-				advice = t.S("result.strongNext", "level", d.Level.Name) + " " + d.Steps()[0]
+			if steps := d.Steps(); advice == "" && len(steps) > 0 {
+				advice = t.S("result.strongNext", "level", d.Level.Name) + " " + steps[0]
 			}
 			return app.Div().DataSet("dimension", d.Dimension.ID).Body(
 				app.H3().Text(d.Dimension.Name+" · "+t.Pct(d.Score)),
-				app.P().Text(advice),
+				app.If(advice != "", func() app.UI { return app.P().Text(advice) }),
 			)
 		}),
 	)
@@ -250,6 +254,26 @@ func nextSteps(t Texts, d quiz.DimensionScore) app.UI {
 		app.P().Class("example").Body(
 			app.Strong().Text(t.S("result.example")+" "),
 			app.Text(d.Dimension.Example),
+		),
+	)
+}
+
+// keepAll stands in for the next steps when no dimension has one left
+// (quiz.Result.StartingPoints is empty: every answer at the top). It says
+// so plainly, points to the checks the page offers, and gives what to keep
+// doing in each dimension.
+func keepAll(t Texts, res quiz.Result, high *quiz.Level) app.UI {
+	top := res.TopDimensions()
+	return app.Section().ID("keep-all").Class("steps").Body(
+		app.P().Text(t.S("result.keepAll", "level", high.Name)),
+		app.Ul().Body(
+			app.Range(top).Slice(func(i int) app.UI {
+				d := top[i]
+				return app.Li().DataSet("dimension", d.Dimension.ID).Body(
+					app.Strong().Text(d.Dimension.Name+": "),
+					app.Text(d.Keep()),
+				)
+			}),
 		),
 	)
 }
