@@ -79,6 +79,8 @@ func (s *suite) screens() []screen {
 		// Nearly every answer at the top: the note and the evidence
 		// questions.
 		{"result-high", "/result?a=" + s.bank.Encode(s.nearlyTop()), 200, "section.result #check"},
+		// Every answer at the top: no place to start, what to keep doing.
+		{"result-top", "/result?a=" + s.bank.Encode(s.allTop()), 200, "section.result #keep-all"},
 		{"unfinished", "/result?a=" + s.bank.Encode(upTo(a, 5)), 200, "#continue"},
 		{"damaged", "/result?a=" + code[:len(code)-1], 400, "#start-over"},
 		// Links made with version 1 of the questions.
@@ -123,6 +125,20 @@ func (s *suite) nearlyTop() quiz.Answers {
 		}
 		for j, o := range q.Options {
 			if o.Level == want {
+				a[i] = j
+			}
+		}
+	}
+	return a
+}
+
+// allTop answers every question with its highest-level option.
+func (s *suite) allTop() quiz.Answers {
+	a := s.bank.NewAnswers()
+	_, high := s.bank.Poles()
+	for i, q := range s.bank.Questions() {
+		for j, o := range q.Options {
+			if o.Level == high.ID {
 				a[i] = j
 			}
 		}
