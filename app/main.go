@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"os"
 	"os/signal"
 	"strconv"
@@ -126,6 +127,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var ln net.Listener
+	if o.export == "" {
+		// Listening comes first: an address in use stops the start before
+		// the team database is created or migrated.
+		if ln, err = net.Listen("tcp", o.Addr); err != nil {
+			return err
+		}
+		defer ln.Close()
+	}
 	if o.Banks, err = quiz.LoadAll(); err != nil {
 		return fmt.Errorf("loading the question banks: %w", err)
 	}
@@ -153,7 +163,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		o.Log.Printf("static site written to %s", o.export)
 		return nil
 	}
-	return s.ListenAndServe(ctx)
+	return s.Serve(ctx, ln)
 }
 
 // days writes a duration as parseDays reads it: whole days as "90d".

@@ -3,7 +3,13 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -69,5 +75,23 @@ func TestDays(t *testing.T) {
 		if back, err := parseDays(days(d)); err != nil || back != d {
 			t.Errorf("parseDays(days(%s)) = %s, %v", d, back, err)
 		}
+	}
+}
+
+// TestPortInUseCreatesNoDatabase: with the listening address taken, the
+// start stops before the team database is created.
+func TestPortInUseCreatesNoDatabase(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "data", "new.db")
+	err = run(context.Background(), []string{"-addr", ln.Addr().String(), "-database", db}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "address already in use") {
+		t.Fatalf("run on a port in use: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the database directory was made (%v), though the port was in use", err)
 	}
 }

@@ -27,24 +27,34 @@ const DefaultDrain = WriteTimeout
 // Version identifies the build: it changes with every web asset.
 func (s *Server) Version() string { return s.version }
 
-// ListenAndServe serves until ctx is done, then lets in-flight requests
-// finish within the drain time. Connections still busy when it is up are
-// closed, counted in the log, and the server stops without an error: the
-// shutdown went as configured.
+// ListenAndServe listens on the configured address and serves there (see
+// Serve).
 func (s *Server) ListenAndServe(ctx context.Context) error {
-	var certs []tls.Certificate
-	if s.cfg.TLSCert != "" {
-		// Loaded before listening, so a bad pair stops the start instead
-		// of following the "serving" line.
-		cert, err := tls.LoadX509KeyPair(s.cfg.TLSCert, s.cfg.TLSKey)
-		if err != nil {
-			return fmt.Errorf("loading the TLS certificate and key: %w", err)
-		}
-		certs = append(certs, cert)
-	}
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done, then lets in-flight requests
+// finish within the drain time. Connections still busy when it is up are
+// closed, counted in the log, and the server stops without an error: the
+// shutdown went as configured. It closes ln.
+//
+// The command listens before it opens the team database (so a port in
+// use does not leave a new database behind), then serves here.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	var certs []tls.Certificate
+	if s.cfg.TLSCert != "" {
+		// Loaded before serving, so a bad pair stops the start instead
+		// of following the "serving" line.
+		cert, err := tls.LoadX509KeyPair(s.cfg.TLSCert, s.cfg.TLSKey)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("loading the TLS certificate and key: %w", err)
+		}
+		certs = append(certs, cert)
 	}
 	scheme := "http"
 	if certs != nil {
