@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -132,5 +133,103 @@ func TestExportPagesClaimNoAnswers(t *testing.T) {
 	_, code := fullCode(t, func(i int) int { return i % 4 })
 	if _, body := get(t, ts, "/result?a="+code+"&"+screens.ExportParam+"=1"); !strings.Contains(body, `class="result`) {
 		t.Error("the binary's result with the parameter is not the result")
+	}
+}
+
+// TestExportPagesAreTrimmed: the export's pages carry the rules of
+// quiz.css they use inline, as the binary's do, instead of linking
+// go-app's app.css and the whole quiz.css before the first paint.
+func TestExportPagesAreTrimmed(t *testing.T) {
+	t.Parallel()
+	s, ts := testServer(t)
+	dir := t.TempDir()
+	if err := s.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	_, served := get(t, ts, "/")
+	for _, f := range []string{"index.html", "result.html", "q/3/index.html", "404.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		if styleLinks.MatchString(page) || strings.Contains(page, `href="/app.css"`) {
+			t.Errorf("%s links a stylesheet", f)
+		}
+		if !strings.Contains(page, "<style>") || strings.Contains(page, `<meta name="author">`) {
+			t.Errorf("%s is not trimmed as the binary's pages are", f)
+		}
+		// go-app writes attributes in any order: the styles must agree.
+		if style := regexp.MustCompile(`<style>[^<]*</style>`); f == "index.html" && style.FindString(page) != style.FindString(served) {
+			t.Error("the exported intro's styles are not the binary's")
+		}
+	}
+}
+
+// TestExportAgain: exporting into the directory of an earlier export
+// leaves none of its files that the new one lacks, and keeps the
+// operator's own; a directory that holds anything else is refused, and
+// errors name the file.
+func TestExportAgain(t *testing.T) {
+	t.Parallel()
+	s, _ := testServer(t)
+	dir := t.TempDir()
+	if err := s.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	// What an export of a longer bank would have left, and a host's file.
+	for name, data := range map[string]string{"q/99.html": "old", "q/99/index.html": "old", "web/old.css": "old", "CNAME": "quiz.example.com"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := os.ReadFile(filepath.Join(dir, exportList))
+	os.WriteFile(filepath.Join(dir, exportList), append(list, "/q/99.html\n/q/99/index.html\n/web/old.css\n/../outside\n"...), 0o644)
+	outside := filepath.Join(filepath.Dir(dir), "outside")
+	os.WriteFile(outside, nil, 0o644)
+	defer os.Remove(outside)
+	if err := s.Export(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"q/99.html", "q/99", "web/old.css"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s of the earlier export is still there", name)
+		}
+	}
+	for _, name := range []string{"CNAME", "q/2/index.html", "result.html", "web/quiz.css", exportList} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s is missing after exporting again", name)
+		}
+	}
+	if _, err := os.Stat(outside); err != nil {
+		t.Error("a path in the list removed a file outside the export")
+	}
+
+	// Not an export: refused, and left as it was.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	err := s.Export(other)
+	if err == nil || !strings.Contains(err.Error(), other) || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("export into a directory of other files: %v", err)
+	}
+	if entries, _ := os.ReadDir(other); len(entries) != 1 {
+		t.Errorf("the refused directory holds %d files", len(entries))
+	}
+
+	// A file in the way: an error that names it, not go-app's JSON.
+	file := filepath.Join(t.TempDir(), "afile")
+	os.WriteFile(file, nil, 0o644)
+	if err := s.Export(file); err == nil || !strings.Contains(err.Error(), file) || strings.Contains(err.Error(), "{") {
+		t.Errorf("export into a file: %v", err)
+	}
+	blocked := t.TempDir()
+	os.Mkdir(filepath.Join(blocked, "q"), 0o755)
+	os.WriteFile(filepath.Join(blocked, exportList), []byte("/q/1.html\n"), 0o644)
+	os.WriteFile(filepath.Join(blocked, "q", "1"), []byte("a file where a page's directory goes"), 0o644)
+	if err := s.Export(blocked); err == nil || !strings.Contains(err.Error(), filepath.Join(blocked, "q", "1")) || strings.Contains(err.Error(), "{") {
+		t.Errorf("export with a file in the way: %v", err)
 	}
 }
