@@ -131,7 +131,7 @@ func clearExport(dir string) error {
 		}
 		return nil
 	case err != nil:
-		return fmt.Errorf("%s: %w", dir, err)
+		return fmt.Errorf("the export directory: %w", err)
 	case len(entries) == 0:
 		return nil
 	}
