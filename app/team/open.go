@@ -122,9 +122,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (Store, error) {
 	// check-ins meanwhile, and the store connects when it can. One that
 	// refuses us (password, database name, TLS) stops the start: the
 	// operator has to mend the configuration.
-	actx, cancel := context.WithTimeout(ctx, attemptTimeout)
-	err = migrate(actx, db, dialect, opts)
-	cancel()
+	err = reach(ctx, db, dialect, opts)
 	switch {
 	case err == nil:
 		return store, nil

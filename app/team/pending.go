@@ -18,8 +18,8 @@ import (
 	"github.com/pressly/goose/v3"
 )
 
-// How long one attempt to reach PostgreSQL and migrate may take, and how
-// long the retries wait: from retryMin (team.go), doubling to retryMax.
+// How long an attempt to reach PostgreSQL may take, and how long the
+// retries wait: from retryMin (team.go), doubling to retryMax.
 const (
 	attemptTimeout = 15 * time.Second
 	retryMax       = time.Minute
@@ -44,6 +44,20 @@ func unreachable(err error) bool {
 	return errors.As(err, &opErr) || errors.As(err, &dnsErr) || pgconn.Timeout(err) ||
 		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET)
+}
+
+// reach connects to the database, giving up after attemptTimeout (a
+// database that does not answer at all would otherwise hold the start
+// for the system's TCP timeout), then migrates it for as long as that
+// takes: a replica may wait for another's migration lock.
+func reach(ctx context.Context, db *sql.DB, dialect goose.Dialect, opts []goose.ProviderOption) error {
+	pctx, cancel := context.WithTimeout(ctx, attemptTimeout)
+	err := db.PingContext(pctx)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("team: connect: %w", err)
+	}
+	return migrate(ctx, db, dialect, opts)
 }
 
 // pending is the PostgreSQL store while its database has not been
@@ -79,9 +93,7 @@ func (p *pending) retry(ctx context.Context, db *sql.DB, dialect goose.Dialect, 
 			return
 		case <-time.After(wait):
 		}
-		actx, cancel := context.WithTimeout(ctx, attemptTimeout)
-		err := migrate(actx, db, dialect, opts)
-		cancel()
+		err := reach(ctx, db, dialect, opts)
 		if err == nil {
 			p.ready.Store(true)
 			cfg.logf("team: PostgreSQL reached, schema up to date: team check-ins are available")
