@@ -45,3 +45,31 @@ func TestHostAccentReads(t *testing.T) {
 		}
 	}
 }
+
+// TestHostTheme checks that a host's fixed scheme holds whatever the
+// browser prefers: a light page in a dark browser and a dark one in a
+// light browser, readable (axe) both ways.
+func TestHostTheme(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	src := loadAxe(t)
+	path := "/result?a=" + s.bank.Encode(s.answers(12)) + "&embed=1&accent=" + url.QueryEscape("#7a3ea8")
+	tb := s.browser.screensTab(t, 2)
+	tb.emulate(phone)
+	for _, c := range []struct{ theme, browser, bg, scheme string }{
+		{"light", "dark", "rgb(246, 244, 239)", "light"},
+		{"dark", "light", "rgb(19, 24, 23)", "dark"},
+	} {
+		tb.run("emulating the "+c.browser+" scheme", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: c.browser},
+		}))
+		tb.open(path + "&theme=" + c.theme)
+		tb.waitWasm()
+		var got struct{ BG, Scheme string }
+		tb.eval(`({bg: getComputedStyle(document.body).backgroundColor, scheme: getComputedStyle(document.documentElement).colorScheme})`, &got)
+		if got.BG != c.bg || got.Scheme != c.scheme {
+			t.Errorf("theme=%s in a %s browser: background %s, color-scheme %q; want %s and %q", c.theme, c.browser, got.BG, got.Scheme, c.bg, c.scheme)
+		}
+		tb.assertAxe(src, "result with theme="+c.theme+" in a "+c.browser+" browser")
+	}
+}

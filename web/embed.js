@@ -10,6 +10,8 @@
  * optional):
  *   data-lang       "en" or "de" (default: the browser's language)
  *   data-accent     a colour such as #0a7 or #00aa77
+ *   data-theme      "light" or "dark": keep that colour scheme whatever
+ *                   the visitor's browser prefers (default: follow it)
  *   data-compact    "true": no header or footer
  *   data-start      "question": open at the first question, not the intro
  *   data-share      "false": hide the share link
@@ -52,6 +54,10 @@
   if (d.accent) {
     if (/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test(d.accent)) params.set("accent", d.accent.charAt(0) === "#" ? d.accent : "#" + d.accent);
     else warn('data-accent "' + d.accent + '" is not a colour like #0a7; using the default');
+  }
+  if (d.theme) {
+    if (d.theme === "light" || d.theme === "dark") params.set("theme", d.theme);
+    else if (d.theme !== "auto") warn('data-theme must be "light", "dark" or "auto"');
   }
   if (d.compact) {
     if (d.compact === "true") params.set("compact", "1");

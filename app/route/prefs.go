@@ -17,6 +17,7 @@ type Prefs struct {
 	Lang    string // a language of the bank, "" where the URL names none (Route.WithLang)
 	Embed   bool   // shown inside a host's iframe
 	Accent  string // host colour as #rrggbb, validated
+	Theme   string // "light" or "dark" where a host fixes the colour scheme; "" follows the browser
 	Compact bool   // no header or footer
 	NoShare bool   // hide the share link
 	NoWasm  bool   // go-app's ?wasm=false: stay on the prerendered pages
@@ -37,6 +38,9 @@ func parsePrefs(b *quiz.Bank, q url.Values) Prefs {
 	}
 	if l := strings.ToLower(q.Get("lang")); HasLang(b, l) {
 		p.Lang = l
+	}
+	if t := q.Get("theme"); t == "light" || t == "dark" {
+		p.Theme = t
 	}
 	if c := q.Get("accent"); hexColour.MatchString(c) {
 		c = strings.ToLower(strings.TrimPrefix(c, "#"))
@@ -78,6 +82,9 @@ func (p Prefs) Query() url.Values {
 	}
 	if p.Accent != "" {
 		q.Set("accent", p.Accent)
+	}
+	if p.Theme != "" {
+		q.Set("theme", p.Theme)
 	}
 	if p.Compact {
 		q.Set("compact", "1")

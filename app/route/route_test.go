@@ -289,3 +289,28 @@ func TestPasteLinksCountsWhatItLeavesOut(t *testing.T) {
 		t.Errorf("skipped=100000 read as %d, want %d", r.Skipped, maxSkipped)
 	}
 }
+
+// A host may fix the colour scheme; anything but light or dark follows
+// the browser, and the choice travels with the other display options.
+func TestParseTheme(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ raw, want string }{
+		{"/?theme=light", "light"},
+		{"/q/1?theme=dark&embed=1", "dark"},
+		{"/?theme=auto", ""},
+		{"/?theme=blue", ""},
+		{"/?theme=Light", ""},
+		{"/", ""},
+	} {
+		r := parse(t, tc.raw)
+		if r.Prefs.Theme != tc.want {
+			t.Errorf("%s: theme %q, want %q", tc.raw, r.Prefs.Theme, tc.want)
+		}
+		if got := r.Canonical().Query().Get("theme"); got != tc.want {
+			t.Errorf("%s: canonical theme %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+	if r := parse(t, "/?theme=dark&lang=de"); !strings.Contains(r.Prefs.Link("/q/1", ""), "theme=dark") {
+		t.Errorf("links lose the theme: %s", r.Prefs.Link("/q/1", ""))
+	}
+}

@@ -14,6 +14,10 @@ func (p *page) layout(t Texts, body app.UI) app.UI {
 	if p.r.Prefs.Embed {
 		class += " embedded"
 	}
+	if t := p.r.Prefs.Theme; t != "" {
+		// Validated by route.Parse: "light" or "dark".
+		class += " theme-" + t
+	}
 	showChrome := !p.r.Prefs.Compact
 	root := app.Div().Class(class)
 	if p.staged {
