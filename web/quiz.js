@@ -14,7 +14,7 @@
   // reload, so the whole stylesheet comes now, once the page is up: a
   // stylesheet a script adds holds up no paint, and the service worker
   // keeps it for offline use (the versioned URL, next to this script's).
-  // The static export links it from every page already.
+  // Pages of the static export are trimmed the same way (export.go).
   (function linkStyles() {
     var me = document.currentScript;
     if (!me || !/\/web\/quiz\.js(\?|$)/.test(me.src)) return;
@@ -301,7 +301,7 @@
         var code = new URLSearchParams(location.search).get("a");
         var label = document.getElementById("progress-label");
         if (code) store({ url: key, label: label ? label.textContent : "" });
-        if (/^\/q\/1$/.test(location.pathname) && !code) post("started", {});
+        if (/^\/q\/1\/?$/.test(location.pathname) && !code) post("started", {});
       }
       if (result) store(null);
     }
@@ -440,7 +440,8 @@
 
   // A question page starts with focus on its heading, as a step does.
   function focusQuestion() {
-    if (!/^\/q\/\d+$/.test(location.pathname)) return;
+    // A plain static host adds a slash (/q/3/: export.go).
+    if (!/^\/q\/\d+\/?$/.test(location.pathname)) return;
     var h = document.getElementById("screen-heading");
     if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
   }
