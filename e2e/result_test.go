@@ -101,6 +101,65 @@ func TestResultShareLink(t *testing.T) {
 	}
 }
 
+// TestResultNoScript opens a result with JavaScript off: no control that
+// could do nothing (Copy, Print), no claim that the browser keeps
+// anything, and the share link offered as a link to open, whose address
+// is the whole shared result, not a path in a field. With JavaScript but
+// no wasm, quiz.js shows the field with the whole link and the controls.
+func TestResultNoScript(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	a := s.answers(33)
+	code := s.bank.Encode(a)
+	shown := func(id string) string { return visibleJS(id) }
+	var got struct {
+		Copy, Print, Field, Open bool
+		Href, Value, Kept        string
+	}
+	read := func(tb *tab) {
+		tb.eval(fmt.Sprintf(`({copy: %s, print: %s, field: %s, open: %s,
+			href: (document.querySelector("#share-open a") || {href: ""}).href,
+			value: (document.getElementById("share-link") || {value: ""}).value,
+			kept: document.getElementById("kept").innerText})`,
+			shown("copy"), shown("print"), shown("share-link"), shown("share-open")), &got)
+	}
+	for _, lang := range s.bank.Languages() {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			en := uiTexts(t, lang)
+			tb := s.browser.journey(t)
+			tb.noScript = true
+			tb.run("turning JavaScript off", emulation.SetScriptExecutionDisabled(true))
+			tb.open(withLang("/result?a="+code, lang))
+			tb.loaded()
+			read(tb)
+			if got.Copy || got.Print {
+				t.Errorf("without JavaScript: Copy shown %v, Print shown %v; they could do nothing", got.Copy, got.Print)
+			}
+			if got.Field {
+				t.Errorf("without JavaScript: the link field shows %q, a path that passes for a link", got.Value)
+			}
+			u, err := url.Parse(got.Href)
+			if !got.Open || err != nil || u.Scheme+"://"+u.Host != tb.origin() || u.Path != "/result" || u.Query().Get("a") != code || u.Query().Get("shared") != "1" {
+				t.Errorf("without JavaScript: the link to open is %q (shown %v), want the whole shared result", got.Href, got.Open)
+			}
+			if want := uiFormat(en["kept.text"]); strings.Contains(got.Kept, want[:20]) {
+				t.Errorf("without JavaScript the page says %q", want)
+			}
+			tb.screenshot("result-noscript-" + lang)
+
+			js := s.browser.journey(t)
+			js.open(withLang("/result?a="+code, lang) + "&wasm=false")
+			js.loaded()
+			js.waitFor("the link field", visibleJS("share-link"))
+			read(js)
+			if !got.Copy || !got.Print || got.Open || !strings.HasPrefix(got.Value, js.origin()+"/result?") || !strings.Contains(got.Kept, en["kept.text"][:20]) {
+				t.Errorf("with JavaScript, no wasm: %+v; want Copy, Print, the whole link in the field and what the browser keeps", got)
+			}
+		})
+	}
+}
+
 // TestResultCopy clicks Copy with the clipboard allowed: the clipboard
 // holds the share link, and the live region says so.
 func TestResultCopy(t *testing.T) {

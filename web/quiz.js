@@ -286,6 +286,12 @@
     }
   }
 
+  // What works only with JavaScript (copy, print, what quiz.js keeps)
+  // comes hidden from the server, marked data-js: shown here.
+  function showScripted() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-js][hidden]"), function (e) { e.hidden = false; });
+  }
+
   // screenChanged runs on every screen, prerendered or rendered by the wasm.
   var lastScreen = "";
   function screenChanged() {
@@ -305,6 +311,7 @@
       }
       if (result) store(null);
     }
+    showScripted();
     showResume();
     showForget();
     applyAccent();

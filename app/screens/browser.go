@@ -54,11 +54,44 @@ func (t *TakeOver) restorePrerendered() {
 	}
 }
 
-// absoluteURL prefixes a path with the page's origin in the browser; the
-// server leaves it as it is (quiz.js completes it there).
-func absoluteURL(path string) string {
-	if !app.IsClient {
-		return path
+// OriginParam on the URL the server prerenders is the site's public
+// origin, https:// and the -domain the operator set, so that the links a
+// page gives to pass on are whole without JavaScript. Without it the
+// server writes them as paths, which quiz.js completes in the browser:
+// the request's Host is the client's to choose, and the page is cached
+// for every client. The browser never sees the parameter.
+const OriginParam = "_origin"
+
+// siteOrigin is the origin of the links a page gives to pass on: the
+// server's -domain on the server ("" for none), the page's own in the
+// browser.
+func siteOrigin(ctx app.Context) string {
+	if app.IsClient {
+		return app.Window().Get("location").Get("origin").String()
 	}
-	return app.Window().Get("location").Get("origin").String() + path
+	return ctx.Page().URL().Query().Get(OriginParam)
+}
+
+// absolute is path as a link to pass on: with the site's origin where it
+// is known, else the path (see OriginParam).
+func (p *page) absolute(path string) string {
+	if app.IsClient {
+		// Also before the first OnNav, which sets p.origin.
+		return app.Window().Get("location").Get("origin").String() + path
+	}
+	return p.origin + path
+}
+
+// scriptOnly marks e as working only with JavaScript (a button quiz.js
+// handles, a sentence about what quiz.js keeps): the server sends it
+// hidden with data-js, and quiz.js shows it; the wasm, which is
+// JavaScript, draws it shown. Without JavaScript it is not there.
+func scriptOnly[T interface {
+	Hidden(bool) T
+	Attr(string, any) T
+}](e T) T {
+	if app.IsClient {
+		return e
+	}
+	return e.Hidden(true).Attr("data-js", "1")
 }

@@ -3,7 +3,7 @@ package screens
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // kept says what this browser keeps of the answers and for how long. With
-// JavaScript, quiz.js shows the button that forgets it (and, given
+// JavaScript, quiz.js shows that and the button that forgets it (and, given
 // leaveTo, then leaves the screen for leaveTo, the intro); without, the
 // page says how to clear the browser's history by hand, all a page
 // without scripts could have left behind.
@@ -14,7 +14,8 @@ func kept(t Texts, leaveTo string) app.UI {
 		forget = forget.Attr("data-forget-to", leaveTo)
 	}
 	return app.Div().ID("kept").Class("kept").Body(
-		app.P().Text(t.S("kept.text")),
+		// quiz.js keeps the resume entry: without it nothing is kept.
+		scriptOnly(app.P().Text(t.S("kept.text"))),
 		app.P().Text(t.S("kept.history")),
 		forget,
 		// quiz.js puts data-done here once forgotten.

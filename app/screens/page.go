@@ -36,6 +36,9 @@ type page struct {
 	takeOver *TakeOver
 	staged   bool
 	shown    int
+	// origin is the site's public origin on the server (OriginParam),
+	// "" where the operator set none.
+	origin string
 	// loading is the text key of the static export's loading screen
 	// (ExportParam), shown in place of the route's; "" elsewhere.
 	loading string
@@ -91,6 +94,7 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 	p.loading = exportLoading(ctx, p.r)
 	p.navs++
 	p.loadTeam(ctx)
+	p.origin = siteOrigin(ctx)
 
 	t := T(p.lang())
 	page := ctx.Page()

@@ -302,28 +302,46 @@ func explainer(b *quiz.Bank) app.UI {
 	)
 }
 
-// renderActions offers the share link, print and retake.
+// renderActions offers the share link, print and retake. Copy and print
+// are quiz.js's, shown only with JavaScript (scriptOnly). The share link
+// is whole where the site's origin is known (always in the browser, on
+// the server with -domain); the server's page without it shows the link
+// field only to quiz.js, which completes the link, and without JavaScript
+// the link itself to open and pass on.
 func (p *page) renderActions(t Texts) app.UI {
-	link := absoluteURL(p.r.ShareURL())
+	link := p.absolute(p.r.ShareURL())
+	whole := strings.Contains(link, "://")
 	// A shared result is someone else's: it holds their answers, and the
 	// reader has not taken the check yet.
 	label, share, retake := t.S("result.actions"), t.S("result.share"), t.S("result.retake")
 	if p.r.Shared {
 		label, share, retake = t.S("result.actionsShared"), t.S("result.shareShared"), t.S("result.takeIt")
 	}
+	field := app.Div().Class("share-field").Body(
+		app.Label().For("share-link").Text(share),
+		app.Div().Class("share-row").Body(
+			app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", "1"),
+			scriptOnly(app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy"))),
+		),
+	)
+	if !whole {
+		field = scriptOnly(field)
+	}
 	return app.Section().Class("actions").Aria("label", label).Body(
 		app.If(!p.r.Prefs.NoShare, func() app.UI {
 			return app.Div().Class("share").Body(
-				app.Label().For("share-link").Text(share),
-				app.Div().Class("share-row").Body(
-					app.Input().ID("share-link").Type("url").ReadOnly(true).Value(link).Attr("data-share", "1"),
-					app.Button().ID("copy").Class("button").Type("button").Attr("data-copy", "share-link").Attr("data-copied", t.S("result.copied")).Text(t.S("result.copy")),
-				),
+				field,
+				app.If(!whole, func() app.UI {
+					return app.NoScript().Body(app.P().ID("share-open").Body(
+						app.Text(share+": "),
+						app.A().Href(link).Text(t.S("result.shareOpen")),
+					))
+				}),
 			)
 		}),
 		app.Div().Class("row").Body(
 			app.Button().ID("webshare").Class("button").Type("button").Hidden(true).Attr("data-webshare", "1").Text(t.S("result.webshare")),
-			app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print")),
+			scriptOnly(app.Button().ID("print").Class("button").Type("button").Attr("data-print", "1").Text(t.S("result.print"))),
 			app.A().ID("compare").Class("button").Href(route.CompareURL(p.r.Prefs, p.r.Code())).Text(t.S("result.compare")),
 			app.If(p.teamsOn() && p.r.Prefs.Team == "", func() app.UI {
 				return app.A().ID("team-new").Class("button").Href(route.TeamNewURL(p.r.Prefs)).Text(t.S("team.new.link"))
@@ -331,13 +349,27 @@ func (p *page) renderActions(t Texts) app.UI {
 			app.A().ID("retake").Class("button").Href(p.r.FirstQuestionURL()).Attr("data-forget", "1").Text(retake),
 		),
 		kept(t, p.r.IntroURL()),
-		app.P().Class("print-only").Body(
-			app.Text(t.S("result.printedLink")+" "),
-			app.Span().Class("print-link").Text(link),
+		p.printedLink(t, link, whole),
+	)
+}
+
+// printedLink is the printed report's footer: the result's link, and the
+// day it was printed, which quiz.js writes in. A link that is not whole
+// (the server's page without -domain) is printed only as quiz.js
+// completes it.
+func (p *page) printedLink(t Texts, link string, whole bool) app.UI {
+	footer := app.P().Class("print-only").Body(
+		app.Text(t.S("result.printedLink")+" "),
+		app.Span().Class("print-link").Text(link),
+		scriptOnly(app.Span().Class("print-when").Body(
 			app.Text(" · "),
 			app.Span().ID("print-date"),
-		),
+		)),
 	)
+	if !whole {
+		footer = scriptOnly(footer)
+	}
+	return footer
 }
 
 // renderUnfinished is the result screen of a link whose quiz is not done.

@@ -201,7 +201,7 @@ func (p *page) renderTeamJoin(t Texts, v team.View) app.UI {
 
 func (p *page) renderTeamMember(t Texts, v team.View) app.UI {
 	r := p.r
-	keep := absoluteURL(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "member", "m", r.Member))
+	keep := p.absolute(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "member", "m", r.Member))
 	return app.Section().Class("team").Body(
 		app.P().Class("eyebrow").Text(teamTitle(t, v)),
 		app.If(r.TeamAdded, func() app.UI {
@@ -237,8 +237,8 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 	if !v.Admin {
 		return p.renderTeamProblem(t, team.StateForbidden)
 	}
-	join := absoluteURL(route.TeamURL(route.Prefs{}, v.ID, "join"))
-	admin := absoluteURL(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "admin", "k", r.TeamKey))
+	join := p.absolute(route.TeamURL(route.Prefs{}, v.ID, "join"))
+	admin := p.absolute(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "admin", "k", r.TeamKey))
 	link := func(id, label, value string) app.UI {
 		return app.Div().Class("share").Body(
 			app.Label().For(id).Text(label),

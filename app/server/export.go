@@ -108,7 +108,7 @@ func (s *Server) exportPage(p string) ([]byte, error) {
 	if rec.Code != http.StatusOK {
 		return nil, fmt.Errorf("rendering the page %s: status %d", p, rec.Code)
 	}
-	page, _ := s.trimPage(rec.Body.Bytes(), false)
+	page, _ := s.trimPage(ariaTrue(rec.Body.Bytes()), false)
 	return page, nil
 }
 

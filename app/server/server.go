@@ -362,6 +362,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, rt route.Rout
 	if s.cfg.Teams != nil {
 		q.Set(screens.TeamsParam, "1")
 	}
+	if s.cfg.Domain != "" {
+		q.Set(screens.OriginParam, "https://"+strings.ToLower(s.cfg.Domain))
+	}
 	v, isTeam := r.Context().Value(viewKey{}).(team.View)
 	if isTeam {
 		status = teamStatus(v.State)

@@ -440,3 +440,88 @@ func TestARIATrue(t *testing.T) {
 		}
 	}
 }
+
+// TestResultWithoutScript: the result as the server sends it. With
+// -domain its share link is whole (https://DOMAIN/…); without, the link
+// field is left to quiz.js, which completes it, and a page without
+// JavaScript offers the link to open instead (noscript), never a path
+// that passes for a link. Copy and Print, which only quiz.js makes work,
+// and the sentence about what quiz.js keeps come hidden for quiz.js to
+// show (data-js).
+func TestResultWithoutScript(t *testing.T) {
+	t.Parallel()
+	_, code := fullCode(t, func(i int) int { return i % 4 })
+	share := "/result?a=" + code + "&shared=1"
+	tag := func(body, id string) string {
+		return regexp.MustCompile(`<[a-z]+ [^>]*id="` + id + `"[^>]*>`).FindString(body)
+	}
+	scriptOnly := func(t *testing.T, body, what, el string) {
+		t.Helper()
+		if el == "" || !strings.Contains(el, " hidden") || !strings.Contains(el, `data-js="1"`) {
+			t.Errorf("%s is not hidden for quiz.js to show: %q", what, el)
+		}
+	}
+	kept := func(body string) string {
+		i := strings.Index(body, `id="kept"`)
+		if i < 0 {
+			return ""
+		}
+		return body[i:]
+	}
+
+	t.Run("domain", func(t *testing.T) {
+		t.Parallel()
+		_, ts := startTest(t, Config{Banks: pageBanks, Files: hardeningFiles(), Domain: "Quiz.Example.com"})
+		_, body := get(t, ts, "/result?a="+code)
+		link := "https://quiz.example.com" + share
+		if in := tag(body, "share-link"); !strings.Contains(in, `value="`+link+`"`) {
+			t.Errorf("the share link is %q, want the value %s", in, link)
+		}
+		if !strings.Contains(body, `<span class="print-link">`+strings.ReplaceAll(link, "&", "&amp;")+`</span>`) {
+			t.Errorf("the printed link is not %s", link)
+		}
+		if strings.Contains(body, "<noscript>") {
+			t.Error("a whole link, yet the page offers a link to open without JavaScript")
+		}
+		scriptOnly(t, body, "Copy", tag(body, "copy"))
+		scriptOnly(t, body, "Print", tag(body, "print"))
+		// Someone's own path never leaks the host into another page.
+		_, q := get(t, ts, "/result?a="+code+"&_origin=https://evil.example")
+		if strings.Contains(q, "evil.example") {
+			t.Error("the request's _origin reached the page")
+		}
+	})
+
+	t.Run("no-domain", func(t *testing.T) {
+		t.Parallel()
+		_, ts := testServer(t)
+		for _, path := range []string{"/result?a=" + code, "/result?a=" + code + "&_origin=https://evil.example"} {
+			_, body := get(t, ts, path)
+			if strings.Contains(body, "evil.example") {
+				t.Errorf("%s: the request's _origin reached the page", path)
+			}
+			field := regexp.MustCompile(`<div [^>]*class="share-field"[^>]*>`).FindString(body)
+			scriptOnly(t, body, "the field with the link as a path", field)
+			scriptOnly(t, body, "Copy", tag(body, "copy"))
+			scriptOnly(t, body, "Print", tag(body, "print"))
+			scriptOnly(t, body, "the printed link as a path", regexp.MustCompile(`<p [^>]*class="print-only"[^>]*>`).FindString(body))
+			ns := regexp.MustCompile(`(?s)<noscript>(.*?)</noscript>`).FindStringSubmatch(body)
+			if ns == nil || !strings.Contains(ns[1], `href="`+strings.ReplaceAll(share, "&", "&amp;")+`"`) && !strings.Contains(ns[1], `href="`+share+`"`) {
+				t.Errorf("without JavaScript, no link to open: %v", ns)
+			}
+		}
+	})
+
+	t.Run("kept", func(t *testing.T) {
+		t.Parallel()
+		_, ts := testServer(t)
+		for _, path := range []string{"/", "/result?a=" + code} {
+			_, body := get(t, ts, path)
+			k := kept(body)
+			p := regexp.MustCompile(`<p[^>]*>[^<]*7 days`).FindString(k)
+			if p == "" || !strings.Contains(p, " hidden") || !strings.Contains(p, `data-js="1"`) {
+				t.Errorf("%s: what quiz.js keeps for 7 days is said without JavaScript: %q", path, p)
+			}
+		}
+	})
+}
