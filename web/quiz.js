@@ -55,6 +55,10 @@
   function restore() {
     applyAccent();
     showResume();
+    // Before focus goes back: the wasm's render left the confirmation of
+    // a forgetting empty, and an empty one is not shown, so cannot take
+    // focus (it fell to the body, report item 8).
+    showForget();
     if (lastPick && lastPick.page === location.pathname + location.search) {
       var p = document.getElementById(lastPick.id);
       if (p && !p.checked) p.click();
