@@ -76,7 +76,7 @@ func parseTeam(r *Route, path string, q url.Values) bool {
 // teamWhy is a known reason for a failed team action, else "unavailable".
 func teamWhy(s string) string {
 	switch s {
-	case "closed", "limited", "invalid", "notfound", "deleted", "expired", "forbidden":
+	case "closed", "limited", "invalid", "badname", "notfound", "deleted", "expired", "forbidden":
 		return s
 	}
 	return "unavailable"
@@ -173,7 +173,7 @@ func teamErrorStatus(why string) int {
 		return http.StatusConflict
 	case "limited":
 		return http.StatusTooManyRequests
-	case "invalid":
+	case "invalid", "badname":
 		return http.StatusBadRequest
 	case "notfound":
 		return http.StatusNotFound

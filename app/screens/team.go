@@ -105,13 +105,20 @@ func (p *page) renderTeam(t Texts) app.UI {
 		}
 		back := r.Prefs
 		back.Team = ""
+		if retry(r.TeamWhy) {
+			// The member is asked to try again: the way back keeps
+			// the team, so their result offers to add it again.
+			back.Team = r.TeamID
+		}
 		return app.Section().Class("team problem").DataSet("state", r.TeamWhy).Body(
 			heading(t.S("team."+why+".title")),
-			app.P().Text(t.S("team."+why+".text")),
+			app.P().Text(t.S("team."+why+".text", "max", team.MaxName)),
 			app.If(r.TeamCode != "", func() app.UI {
 				return app.A().ID("back").Class("button primary").Href(back.Link("/result", r.TeamCode)).Text(t.S("team.back"))
+			}).ElseIf(why == "badname", func() app.UI {
+				return app.A().ID("back").Class("button primary").Href(route.TeamNewURL(r.Prefs)).Text(t.S("team.new.link"))
 			}).Else(func() app.UI {
-				return app.A().ID("start-over").Class("button primary").Href(p.r.IntroURL()).Text(t.S("team.takeAlone"))
+				return app.A().ID("start-over").Class("button primary").Href(p.aloneURL("/")).Text(t.S("team.takeAlone"))
 			}),
 		)
 	}
@@ -159,9 +166,23 @@ func (p *page) renderTeamProblem(t Texts, state string) app.UI {
 		app.If(state == team.StateUnavailable, func() app.UI {
 			return app.P().Text(t.S("team.unavailable.keep"))
 		}),
-		app.A().ID("start-over").Class("button primary").Href(p.r.IntroURL()).Text(t.S("team.takeAlone")),
+		app.A().ID("start-over").Class("button primary").Href(p.aloneURL("/")).Text(t.S("team.takeAlone")),
 	)
 }
+
+// aloneURL is path with the prefs but without the team: "take the check on
+// your own" from a team that takes no results (closed, deleted, expired,
+// unknown), so that the result does not offer to add to it. The join link
+// of embed.js carries the team as ?team=ID besides its path.
+func (p *page) aloneURL(path string) string {
+	prefs := p.r.Prefs
+	prefs.Team = ""
+	return prefs.Link(path, "")
+}
+
+// retry reports whether the page for a failed team action asks to try
+// again later: too many requests, or the database did not answer.
+func retry(why string) bool { return why == "limited" || why == team.StateUnavailable }
 
 func (p *page) renderTeamNew(t Texts) app.UI {
 	return app.Section().Class("team").Body(
@@ -193,7 +214,7 @@ func (p *page) renderTeamJoin(t Texts, v team.View) app.UI {
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				app.P().Class("lead").Text(t.S("team.closed.text")),
-				app.A().ID("team-start").Class("button primary").Href(p.r.FirstQuestionURL()).Text(t.S("team.takeAlone")),
+				app.A().ID("team-start").Class("button primary").Href(p.aloneURL("/q/1")).Text(t.S("team.takeAlone")),
 			)
 		}),
 	)
@@ -237,7 +258,11 @@ func (p *page) renderTeamAdmin(t Texts, v team.View) app.UI {
 	if !v.Admin {
 		return p.renderTeamProblem(t, team.StateForbidden)
 	}
-	join := p.absolute(route.TeamURL(route.Prefs{}, v.ID, "join"))
+	// Both links keep the language the page is in, which after creating
+	// is the one the team was set up in: members of a German host's team
+	// get German pages whatever their browser prefers. Without it, the
+	// join page takes the browser's language.
+	join := p.absolute(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "join"))
 	admin := p.absolute(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "admin", "k", r.TeamKey))
 	link := func(id, label, value string) app.UI {
 		return app.Div().Class("share").Body(

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"sync"
 	"time"
 
@@ -184,7 +183,10 @@ func (s *Server) serveTeamAction(w http.ResponseWriter, r *http.Request) {
 		}
 		name, err := team.CleanName(form.Get("name"))
 		if err != nil {
-			http.Error(w, "400 bad request: the team name must be plain text of at most "+strconv.Itoa(team.MaxName)+" characters", http.StatusBadRequest)
+			// Too long, or not UTF-8: no browser's form sends either
+			// (the field has a maxlength), but whoever did gets the
+			// page in their language, in the frame, with a way back.
+			fail("badname")
 			return
 		}
 		t, key, err := s.cfg.Teams.Create(ctx, name)

@@ -10,10 +10,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"cxquiz/app/route"
 	"cxquiz/app/team"
@@ -427,4 +430,138 @@ func TestTeamLiveTag(t *testing.T) {
 	}
 	res, _ := get(t, ts, "/team/"+id+"/view.json", "If-None-Match", e)
 	wantStatus(t, res, http.StatusGone, "view.json of a deleted team")
+}
+
+// hrefOf returns the href of the element with id in body, unescaped.
+func hrefOf(t testing.TB, body, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<a [^>]*id="` + id + `"[^>]*>`).FindString(body)
+	h := regexp.MustCompile(` href="([^"]*)"`).FindStringSubmatch(m)
+	if h == nil {
+		t.Fatalf("no link #%s in the page", id)
+	}
+	return strings.ReplaceAll(h[1], "&amp;", "&")
+}
+
+// A member told to try again later (429, 503) goes back to a result that
+// still offers to add it to the team; one whose team takes no results
+// (closed, unknown) goes back to a result, or the check, without it.
+func TestTeamWayBack(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, func(c *Config) { c.TeamAddLimit = 1 })
+	id, key := createTeam(t, ts, "Way back")
+	_, code := fullCode(t, func(q int) int { return q % 4 })
+	form := url.Values{"a": {code}, "m": {team.NewToken()}, "lang": {"de"}, "embed": {"1"}}
+	res, _ := post(t, ts, "/team/"+id+"/add", form)
+	wantStatus(t, res, http.StatusSeeOther, "first add")
+	res, body := post(t, ts, "/team/"+id+"/add", form)
+	wantStatus(t, res, http.StatusTooManyRequests, "second add in the minute")
+	if got, want := hrefOf(t, body, "back"), "/result?a="+code+"&embed=1&lang=de&team="+id; got != want {
+		t.Errorf("the 429 page leads back to %s, want %s", got, want)
+	}
+
+	down, _ := teamServer(t, downStore{}, nil)
+	res, body = post(t, down, "/team/"+id+"/add", form)
+	wantStatus(t, res, http.StatusServiceUnavailable, "add, database down")
+	if got, want := hrefOf(t, body, "back"), "/result?a="+code+"&embed=1&lang=de&team="+id; got != want {
+		t.Errorf("the 503 page leads back to %s, want %s", got, want)
+	}
+
+	// embed.js's join link carries the team as ?team= too.
+	ts, _ = teamServer(t, nil, nil)
+	id, key = createTeam(t, ts, "Closed")
+	unknown := "AAAAAAAAAAAAAAAAAAAAAA"
+	res, body = get(t, ts, "/team/"+unknown+"/join?embed=1&lang=de&team="+unknown)
+	wantStatus(t, res, http.StatusNotFound, "join an unknown team")
+	if got := hrefOf(t, body, "start-over"); got != "/?embed=1&lang=de" {
+		t.Errorf("the 404 page's way to take the check alone is %s, want /?embed=1&lang=de", got)
+	}
+	post(t, ts, "/team/"+id+"/close", url.Values{"k": {key}})
+	_, body = get(t, ts, "/team/"+id+"/join?embed=1&lang=de&team="+id)
+	if got := hrefOf(t, body, "team-start"); got != "/q/1?embed=1&lang=de" {
+		t.Errorf("the closed team's join page takes the check alone at %s, want /q/1?embed=1&lang=de", got)
+	}
+	res, body = post(t, ts, "/team/"+id+"/add", url.Values{"a": {code}, "team": {id}})
+	wantStatus(t, res, http.StatusConflict, "add to a closed team")
+	if got := hrefOf(t, body, "back"); got != "/result?a="+code {
+		t.Errorf("the 409 page leads back to %s, want the result without the team", got)
+	}
+}
+
+// The join link the admin copies keeps the language the team was set up
+// in, as the admin link does.
+func TestTeamJoinLinkLanguage(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	value := func(body, id string) string {
+		m := regexp.MustCompile(`<input [^>]*id="` + id + `"[^>]*>`).FindString(body)
+		v := regexp.MustCompile(` value="([^"]*)"`).FindStringSubmatch(m)
+		if v == nil {
+			t.Fatalf("no #%s in the admin page", id)
+		}
+		return strings.ReplaceAll(v[1], "&amp;", "&")
+	}
+	for lang, want := range map[string]string{"de": "/join?lang=de", "": "/join"} {
+		res, _ := post(t, ts, "/team/new", url.Values{"name": {"Sprache"}, "lang": {lang}, "embed": {"1"}})
+		wantStatus(t, res, http.StatusSeeOther, "create")
+		_, body := get(t, ts, res.Header.Get("Location"), "Accept-Language", "en")
+		join, admin := value(body, "join-link"), value(body, "admin-link")
+		if !strings.HasSuffix(join, want) {
+			t.Errorf("created with lang=%q: the join link is %s, want …%s", lang, join, want)
+		}
+		if lang != "" && !strings.Contains(admin, "lang="+lang) {
+			t.Errorf("created with lang=%q: the admin link is %s", lang, admin)
+		}
+	}
+}
+
+// A team name pasted with a tab, a line break or a direction mark is
+// cleaned and taken; one that cannot be taken gets the team error page in
+// the person's language, in the frame, with a way back to the form.
+func TestTeamNameCleaned(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	res, _ := post(t, ts, "/team/new", url.Values{"name": {"Team\tNord\u202e"}, "lang": {"de"}, "embed": {"1"}})
+	wantStatus(t, res, http.StatusSeeOther, "create with a tab in the name")
+	_, body := get(t, ts, res.Header.Get("Location"))
+	if !strings.Contains(body, "Team Nord</h1>") && !strings.Contains(body, "Team Nord<") {
+		t.Errorf("the admin page does not name the team %q", "Team Nord")
+	}
+	res, body = post(t, ts, "/team/new", url.Values{"name": {strings.Repeat("n", team.MaxName+1)}, "lang": {"de"}, "embed": {"1"}})
+	wantStatus(t, res, http.StatusBadRequest, "create with a name too long")
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Errorf("the page for a name too long is %s, want HTML", ct)
+	}
+	if !strings.Contains(body, "Dieser Teamname geht nicht") || !strings.Contains(body, "höchstens 80 Zeichen") {
+		t.Error("the page for a name too long is not the German team error page")
+	}
+	if got := hrefOf(t, body, "back"); got != "/team/new?embed=1&lang=de" {
+		t.Errorf("the page for a name too long leads to %s, want back to the form, embedded, in German", got)
+	}
+}
+
+// An expired team's pages say so at once, while its rows wait for the
+// hourly sweep: they must not claim it is already deleted.
+func TestTeamExpiredWording(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	now := time.Now()
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	store, err := team.Open(context.Background(), filepath.Join(t.TempDir(), "teams.db"), team.Config{Retention: time.Hour, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Shutdown() })
+	ts, _ := teamServer(t, store, nil)
+	id, _ := createTeam(t, ts, "Expiring")
+	mu.Lock()
+	now = now.Add(time.Hour + time.Minute)
+	mu.Unlock()
+	for lang, want := range map[string]string{"en": "within an hour of expiring", "de": "spätestens eine Stunde nach Ablauf"} {
+		res, body := get(t, ts, "/team/"+id+"/join?lang="+lang)
+		wantStatus(t, res, http.StatusGone, "join, expired, "+lang)
+		if !strings.Contains(body, want) || strings.Contains(body, "was deleted") || strings.Contains(body, "wurde mit allen Ergebnissen") {
+			t.Errorf("%s: the expired page does not say %q, or says that the team is deleted already", lang, want)
+		}
+	}
 }

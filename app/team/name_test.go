@@ -12,13 +12,23 @@ func TestCleanName(t *testing.T) {
 		"  Board  ":                  "Board",
 		"Équipe de direction":        "Équipe de direction",
 		strings.Repeat("ä", MaxName): strings.Repeat("ä", MaxName),
+		// Pasted from a spreadsheet or a chat: tabs and line breaks
+		// become a space, invisible controls and direction marks go.
+		"Team\tNord":                     "Team Nord",
+		"Team\r\n\tNord\n":               "Team Nord",
+		"a\u2028b\u2029c":                "a b c",
+		"\u202eTeam\u202c Süd":           "Team Süd",
+		"\u2067فريق\u2069 \u200e1":       "فريق 1",
+		"a\x00b\x7f\u0085c":              "ab c",
+		"Équipe\u00a0:  direction":       "Équipe\u00a0: direction",
+		strings.Repeat("ä\t", MaxName/2): strings.TrimSpace(strings.Repeat("ä ", MaxName/2)),
 	} {
 		got, err := CleanName(in)
 		if err != nil || got != want {
 			t.Errorf("CleanName(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{strings.Repeat("a", MaxName+1), "a\nb", "a\x00b", "\xff", "a\u202eb", "a\u2028b"} {
+	for _, in := range []string{strings.Repeat("a", MaxName+1), strings.Repeat("ä\t", MaxName/2+1), "\xff", "a\xffb"} {
 		if _, err := CleanName(in); !errors.Is(err, ErrBadName) {
 			t.Errorf("CleanName(%q) error %v, want ErrBadName", in, err)
 		}

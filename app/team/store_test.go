@@ -154,8 +154,13 @@ func testCreate(t *testing.T, s *sqlStore, c *clock, _ string) {
 	}
 	_, _, err = s.Create(ctx, strings.Repeat("x", MaxName+1))
 	wantErr(t, err, ErrBadName)
-	_, _, err = s.Create(ctx, "two\nlines")
+	_, _, err = s.Create(ctx, "not \xff UTF-8")
 	wantErr(t, err, ErrBadName)
+	// Pasted with a line break: one line (CleanName).
+	two, _, err := s.Create(ctx, "two\nlines")
+	if err != nil || two.Name != "two lines" {
+		t.Fatalf("create %q: %q, %v; want the name on one line", "two\nlines", two.Name, err)
+	}
 	n, err := s.Count(ctx, a.ID)
 	if err != nil || n != 0 {
 		t.Fatalf("count %d, %v", n, err)
