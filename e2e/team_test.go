@@ -262,6 +262,16 @@ func (e *teamEnv) join(tb *tab, id string, a quiz.Answers) string {
 		!!document.getElementById("withdraw") && new URLSearchParams(location.search).has("m")`, js("/team/"+id+"/member")))
 	var keep string
 	tb.eval(`document.getElementById("member-link").value`, &keep)
+	// Back on the join page, the member is told that they added from
+	// this browser, with a link to their member page and the team view.
+	tb.open("/team/" + id + "/join")
+	tb.serverPage()
+	tb.waitFor("the join page saying the result is in", `document.readyState === "complete" && !!document.getElementById("team-returning") && !document.getElementById("team-returning").hidden`)
+	var back struct{ Member, View string }
+	tb.eval(`({member: document.getElementById("team-returning-member").href, view: document.getElementById("team-returning-view").href})`, &back)
+	if k, err := url.Parse(keep); err != nil || back.Member != tb.url("/team/"+id+"/member?m="+k.Query().Get("m")) || back.View != tb.url("/team/"+id) {
+		tb.t.Errorf("the join page after adding links to %q and %q, want the member page %s and the team view", back.Member, back.View, keep)
+	}
 	return keep
 }
 

@@ -373,6 +373,29 @@
     if (m && !m.value) m.value = memberToken(f.getAttribute("data-member-team"));
   }, true);
 
+  // A member who added from this browser and opens the join page again is
+  // told so, with a link to their member page (to withdraw). The member
+  // page right after an add leaves the mark, the withdrawn page removes
+  // it; it holds the member's token, as cxquiz-team-member: does, and
+  // "Forget my answers" leaves it for the same reason.
+  function teamAdded() {
+    var token = /^[A-Za-z0-9_-]{43}$/, el;
+    try {
+      if ((el = document.querySelector("[data-added-member]")) && token.test(el.getAttribute("data-added-member")))
+        localStorage.setItem("cxquiz-team-added:" + el.getAttribute("data-added-team"), el.getAttribute("data-added-member"));
+      if ((el = document.querySelector("[data-withdrawn-team]")) && el.getAttribute("data-withdrawn-team"))
+        localStorage.removeItem("cxquiz-team-added:" + el.getAttribute("data-withdrawn-team"));
+      var box = document.getElementById("team-returning"), a = document.getElementById("team-returning-member");
+      if (!box || !a) return;
+      var m = localStorage.getItem("cxquiz-team-added:" + box.getAttribute("data-team"));
+      if (!m || !token.test(m)) return;
+      var u = new URL(a.getAttribute("href"), location.href);
+      u.searchParams.set("m", m);
+      a.setAttribute("href", u.pathname + u.search);
+      box.hidden = false;
+    } catch (e) { /* storage blocked: nothing kept, nothing shown */ }
+  }
+
   // ---- Team pages: the server's alone -----------------------------------
   // The wasm does not carry the team pages (every one lives under /team/):
   // a link to one is left to the browser, which loads the server's page,
@@ -460,6 +483,7 @@
   function start() {
     absoluteShareLink();
     focusQuestion();
+    teamAdded();
     watch();
     if (embedded) {
       document.documentElement.classList.add("in-frame");

@@ -123,7 +123,8 @@ func (p *page) renderTeam(t Texts) app.UI {
 		)
 	}
 	if r.Screen == route.TeamWithdrawn {
-		return app.Section().Class("team problem").Body(
+		// web/quiz.js forgets that this browser added to the team.
+		return app.Section().Class("team problem").DataSet("withdrawn-team", r.TeamID).Body(
 			heading(t.S("team.withdrawn.title")),
 			app.P().Text(t.S("team.withdrawn.text")),
 			app.A().ID("team-view").Class("button").Href(route.TeamURL(r.Prefs, r.TeamID, "")).Text(t.S("team.view.open")),
@@ -180,6 +181,14 @@ func (p *page) aloneURL(path string) string {
 	return prefs.Link(path, "")
 }
 
+// flagged is s if b, else "" (an attribute left out).
+func flagged(b bool, s string) string {
+	if b {
+		return s
+	}
+	return ""
+}
+
 // retry reports whether the page for a failed team action asks to try
 // again later: too many requests, or the database did not answer.
 func retry(why string) bool { return why == "limited" || why == team.StateUnavailable }
@@ -207,6 +216,7 @@ func (p *page) renderTeamJoin(t Texts, v team.View) app.UI {
 		heading(teamTitle(t, v)),
 		app.If(v.Open, func() app.UI {
 			return app.Div().Body(
+				p.renderTeamReturning(t, v),
 				app.P().Class("lead").Text(t.S("team.join.lead")),
 				app.P().Text(t.S("team.stored.member")),
 				app.A().ID("team-start").Class("button primary").Href(route.JoinStartURL(p.r.Prefs, v.ID)).Text(t.S("intro.start")),
@@ -220,10 +230,36 @@ func (p *page) renderTeamJoin(t Texts, v team.View) app.UI {
 	)
 }
 
+// renderTeamReturning is, on the join page, what a member who added their
+// result from this browser sees: web/quiz.js shows it when the browser
+// holds the mark the member page left after the add (and the withdrawn
+// page removed), and puts their member token into the link to their
+// member page. The server cannot know: it sets no cookie. Hidden by the
+// attribute on an element without a class, so that no rule of the page's
+// shows it before the script decides.
+func (p *page) renderTeamReturning(t Texts, v team.View) app.UI {
+	r := p.r
+	return app.Div().ID("team-returning").Hidden(true).DataSet("team", v.ID).Body(
+		app.Section().Class("card").Body(
+			app.P().Text(t.S("team.join.returning")),
+			app.Div().Class("row").Body(
+				app.A().ID("team-returning-member").Class("button").Href(route.TeamURL(r.Prefs, v.ID, "member")).Text(t.S("team.join.member")),
+				app.A().ID("team-returning-view").Class("button").Href(route.TeamURL(r.Prefs, v.ID, "")).Text(t.S("team.view.open")),
+			),
+		),
+	)
+}
+
 func (p *page) renderTeamMember(t Texts, v team.View) app.UI {
 	r := p.r
 	keep := p.absolute(route.TeamURL(route.Prefs{Lang: r.Prefs.Lang}, v.ID, "member", "m", r.Member))
-	return app.Section().Class("team").Body(
+	added := ""
+	if r.TeamAdded {
+		// Right after adding: web/quiz.js keeps that this browser added
+		// to the team, for the join page (renderTeamReturning).
+		added = r.Member
+	}
+	return app.Section().Class("team").DataSet("added-team", flagged(added != "", v.ID)).DataSet("added-member", added).Body(
 		app.P().Class("eyebrow").Text(teamTitle(t, v)),
 		app.If(r.TeamAdded, func() app.UI {
 			return heading(t.S("team.member.added"))

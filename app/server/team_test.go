@@ -565,3 +565,37 @@ func TestTeamExpiredWording(t *testing.T) {
 		}
 	}
 }
+
+// The join page carries, hidden, what web/quiz.js shows a member who added
+// from this browser; the member page right after an add and the withdrawn
+// page tell quiz.js to keep or forget that.
+func TestTeamReturningMember(t *testing.T) {
+	t.Parallel()
+	ts, _ := teamServer(t, nil, nil)
+	id, _ := createTeam(t, ts, "Returning")
+	_, body := get(t, ts, "/team/"+id+"/join?lang=de&embed=1&team="+id)
+	box := regexp.MustCompile(`<div [^>]*id="team-returning"[^>]*>`).FindString(body)
+	if !strings.Contains(box, " hidden") || !strings.Contains(box, `data-team="`+id+`"`) || strings.Contains(box, "class=") {
+		t.Errorf("the join page's note for a returning member is %q, want it hidden, for the team, without a class", box)
+	}
+	if got := hrefOf(t, body, "team-returning-member"); got != "/team/"+id+"/member?embed=1&lang=de" {
+		t.Errorf("the note links to %s, want the member page (quiz.js adds the token)", got)
+	}
+	if got := hrefOf(t, body, "team-returning-view"); got != "/team/"+id+"?embed=1&lang=de" {
+		t.Errorf("the note links to %s, want the team view", got)
+	}
+	m := team.NewToken()
+	for _, tc := range []struct {
+		path, want string
+	}{
+		{"/team/" + id + "/member?added=1&m=" + m, `data-added-member="` + m + `"`},
+		{"/team/" + id + "/withdrawn", `data-withdrawn-team="` + id + `"`},
+	} {
+		if _, body := get(t, ts, tc.path); !strings.Contains(body, tc.want) {
+			t.Errorf("%s lacks %s", tc.path, tc.want)
+		}
+	}
+	if _, body := get(t, ts, "/team/"+id+"/member?m="+m); strings.Contains(body, m+`"`) && strings.Contains(body, "data-added-member=\""+m) {
+		t.Error("the member page opened later (not right after an add) marks the team as added")
+	}
+}
