@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -226,5 +227,68 @@ func TestGermanAcceptLanguage(t *testing.T) {
 	tb.eval(screenJS, &sc)
 	if sc.Lang != "de" || sc.Progress != "Frage 1 von 24" {
 		t.Errorf("question 1 after a German intro: lang %q, progress %q; want de, \"Frage 1 von 24\"", sc.Lang, sc.Progress)
+	}
+}
+
+// TestQuestionLangSwitch switches language on question 3, with and
+// without JavaScript: the same question in German with the answers so
+// far (and, with the wasm, the choice not yet sent, without a page load),
+// and the check goes on in German.
+func TestQuestionLangSwitch(t *testing.T) {
+	t.Parallel()
+	s := setup(t)
+	a := s.answers(51)
+	path := "/q/3?a=" + s.bank.Encode(upTo(a, 2))
+	for _, noScript := range []bool{true, false} {
+		name := "wasm"
+		if noScript {
+			name = "no-script"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			tb := s.browser.journey(t)
+			if noScript {
+				tb.noScript = true
+				tb.run("turning JavaScript off", emulation.SetScriptExecutionDisabled(true))
+			}
+			tb.emulate(phone)
+			tb.open(path)
+			if noScript {
+				tb.loaded()
+			} else {
+				tb.waitWasm()
+			}
+			tb.waitQuestion(3)
+			chosen := quiz.Unanswered
+			if !noScript {
+				chosen = (a[2] + 1) % 4
+				tb.pickWithMouse(chosen)
+				tb.markPage()
+			}
+			tb.click(`nav.langs a[hreflang="de"]`)
+			tb.lang = "de"
+			tb.waitQuestion(3)
+			var sc screenText
+			tb.eval(screenJS, &sc)
+			if want := uiFormat(uiTexts(t, "de")["question.count"], "n", 3, "total", tb.questions()); sc.Lang != "de" || sc.Progress != want {
+				t.Errorf("after switching: lang %q, progress %q; want de, %q", sc.Lang, sc.Progress, want)
+			}
+			tb.assertOptionTexts(s.bank.In("de").Question(3))
+			tb.assertCode(3, upTo(a, 2))
+			tb.assertChecked(3, chosen)
+			if !noScript {
+				tb.assertSamePage()
+			}
+			tb.screenshot("question-lang-switched-" + name)
+			tb.pickWithMouse(a[2])
+			tb.click("#next")
+			tb.advanced(3)
+			tb.waitQuestion(4)
+			tb.assertCode(4, upTo(a, 3))
+			tb.eval(screenJS, &sc)
+			if sc.Lang != "de" {
+				t.Errorf("question 4 after the switch: lang %q, want de", sc.Lang)
+			}
+		})
 	}
 }

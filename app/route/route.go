@@ -294,6 +294,10 @@ func (r Route) StartURL() string {
 func (r Route) InLang(lang string) string {
 	r.Prefs.Lang = lang
 	switch r.Screen {
+	case Question:
+		// The question on screen, with the answers so far; one being sent
+		// without a choice is simply shown again.
+		return r.QuestionURL(r.Number)
 	case Result:
 		if r.Shared {
 			return r.ResultURL() + "&shared=1"

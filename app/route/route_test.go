@@ -76,7 +76,8 @@ func TestURLs(t *testing.T) {
 		r.IntroURL():         "/?accent=%2300aa77&embed=1&lang=de",
 		r.StartURL():         "/q/2?a=" + code + "&accent=%2300aa77&embed=1&lang=de",
 		r.FirstQuestionURL(): "/q/1?accent=%2300aa77&embed=1&lang=de",
-		r.InLang("en"):       "/?accent=%2300aa77&embed=1&lang=en",
+		// The same question in another language, the answers kept.
+		r.InLang("en"): "/q/2?a=" + code + "&accent=%2300aa77&embed=1&lang=en",
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)

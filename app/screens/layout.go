@@ -74,9 +74,15 @@ func hiddenFields(fields []route.Field) app.UI {
 }
 
 // renderLangSwitch links to the current screen in every other language,
-// keeping the answers.
+// keeping the answers (on a question, the question too: route.InLang).
 func (p *page) renderLangSwitch(t Texts) app.UI {
-	if p.loading != "" || p.r.Screen != route.Intro && p.r.Screen != route.Result && p.r.Screen != route.Compare && p.r.Screen != route.TeamNew && !p.r.IsTeam() {
+	if p.loading != "" {
+		return nil
+	}
+	switch s := p.r.Screen; {
+	case s == route.Intro, s == route.Question, s == route.Result, s == route.Compare, s == route.TeamNew, p.r.IsTeam():
+	default:
+		// A problem page's way on is to start over.
 		return nil
 	}
 	langs := p.bank().Languages()

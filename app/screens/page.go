@@ -73,6 +73,13 @@ func (p *page) setRoute(r route.Route) {
 	p.picked = r.Answers.Get(r.Number)
 }
 
+// sameQuestion reports whether a and b show the same question with the
+// same answers, in whatever language.
+func sameQuestion(a, b route.Route) bool {
+	return a.Screen == route.Question && b.Screen == route.Question && a.Number == b.Number &&
+		a.Bank() == b.Bank() && a.Code() == b.Code()
+}
+
 func (p *page) OnNav(ctx app.Context) {
 	p.load(ctx, ctx.Page().URL())
 }
@@ -90,7 +97,13 @@ func (p *page) load(ctx app.Context, u *url.URL) {
 			r = route.Parse(p.banks, next)
 		}
 	}
+	before, picked := p.r, p.picked
 	p.setRoute(r)
+	if sameQuestion(before, p.r) && p.picked == quiz.Unanswered {
+		// Only the language changed (the switch in the header): the
+		// choice made but not yet sent stays.
+		p.picked = picked
+	}
 	p.loading = exportLoading(ctx, p.r)
 	p.navs++
 	p.loadTeam(ctx)

@@ -249,3 +249,36 @@ func TestSharedResultWords(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionLangSwitch: a question offers the other languages, each the
+// same question with the answers so far (route.InLang).
+func TestQuestionLangSwitch(t *testing.T) {
+	t.Parallel()
+	code := bank.Encode(bank.NewAnswers().With(1, 2).With(2, 0))
+	for _, tt := range []struct{ url, want string }{
+		{"/q/3?a=" + code, `href="/q/3?a=` + code + `&lang=de"`},
+		{"/q/3?a=" + code + "&lang=de&embed=1", `href="/q/3?a=` + code + `&embed=1&lang=en"`},
+		{"/q/1", `href="/q/1?lang=de"`},
+	} {
+		html := app.HTMLString(load(t, tt.url).Render())
+		nav := strings.Index(html, `<nav class="langs"`)
+		if nav < 0 || !strings.Contains(html[nav:], tt.want) {
+			t.Errorf("%s: no language switch with %s", tt.url, tt.want)
+		}
+	}
+	a := route.Parse(banks, &url.URL{Path: "/q/3", RawQuery: "a=" + code})
+	for raw, want := range map[string]bool{
+		"a=" + code + "&lang=de":                         true,
+		"a=" + code + "&embed=1":                         true,
+		"a=" + bank.Encode(bank.NewAnswers().With(1, 2)): false,
+		"a=" + code + "&x=/q/4":                          true,
+	} {
+		b := route.Parse(banks, &url.URL{Path: "/q/3", RawQuery: raw})
+		if got := sameQuestion(a, b); got != want {
+			t.Errorf("sameQuestion(/q/3?a=%s, /q/3?%s) = %v", code, raw, got)
+		}
+	}
+	if sameQuestion(a, route.Parse(banks, &url.URL{Path: "/q/4", RawQuery: "a=" + code})) {
+		t.Error("questions 3 and 4 are the same question")
+	}
+}
