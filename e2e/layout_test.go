@@ -246,8 +246,8 @@ func bothSizes(i int) []viewport {
 var smallPhone = viewport{"small phone", 320, 568, 2, true}
 
 // a4 is the width of an A4 page's printable area at 96 dpi (210 mm less
-// the 14 mm margins quiz.css sets).
-var a4 = viewport{"A4 page", 688, 1010, 1, false}
+// the 13 mm margins quiz.css sets at each side; 297 mm less 12 and 14).
+var a4 = viewport{"A4 page", 695, 1024, 1, false}
 
 // assertPrint lays the page out as print media on an A4 page's width:
 // no word broken inside, nothing wider than the page. It saves a

@@ -210,28 +210,85 @@ func TestResultCopy(t *testing.T) {
 	}
 }
 
-// TestResultPDF prints a result to an A4 PDF: one or two pages with the
-// level, every dimension and the share link, and no buttons.
+// TestResultPDF prints results to A4 PDFs: one or two pages with the
+// level, every dimension and the share link, and no buttons; the footer
+// keeps the date it was printed on one line. In English and in German,
+// whose longer words make a longer report: a result with tied starting
+// points (more next steps), and the report's result made with version 4
+// (which adds the note on its version), once split its date ("2.
+// Dezember 20" / "26") and put that line alone on a third page.
 func TestResultPDF(t *testing.T) {
 	t.Parallel()
 	s := setup(t)
-	en := uiTexts(t, "en")
 	for _, tool := range []string{"pdftotext", "pdfinfo"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is missing: scripts/setup installs poppler-utils", tool)
 		}
 	}
-	a := s.answers(32)
-	want, err := s.bank.Score(a)
+	type pdfCase struct {
+		name, lang string
+		bank       *quiz.Bank
+		a          quiz.Answers
+		pages      int // at most
+	}
+	cases := []pdfCase{
+		{"en", "en", s.bank, s.answers(32), 2},
+		{"de", "de", s.bank, s.answers(32), 2},
+		// Half the dimensions tie as places to start: as many next steps,
+		// a third page of them.
+		{"de-tied", "de", s.bank, s.tiedStart(), 3},
+	}
+	// The report's result, EThThThThThThnQ: version 4, customer-aligned.
+	if v4 := s.banks.Version(4); v4 != nil && v4 != s.bank {
+		if a, err := v4.Decode("EThThThThThThnQ"); err == nil {
+			cases = append(cases, pdfCase{"de-v4", "de", v4, a, 2})
+		}
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s.assertPDF(t, c.name, c.lang, c.bank, c.a, c.pages)
+		})
+	}
+}
+
+// tiedStart answers so that more than three dimensions tie for the
+// lowest score: the result lists them all as places to start, each with
+// its next steps, the longest report a result makes.
+func (s *suite) tiedStart() quiz.Answers {
+	a := s.bank.NewAnswers()
+	for i, q := range s.bank.Questions() {
+		// The lowest level's option on the first half, the highest's on
+		// the rest: half the dimensions tie at the bottom.
+		want := s.bank.Levels[len(s.bank.Levels)-1].ID
+		if q.Dimension.ID == s.bank.Dimensions[0].ID || i < len(a)/2 {
+			want = s.bank.Levels[0].ID
+		}
+		for j, o := range q.Options {
+			if o.Level == want {
+				a[i] = j
+			}
+		}
+	}
+	return a
+}
+
+// assertPDF prints the result of a (made with bank b) in lang to an A4
+// PDF and checks it (see TestResultPDF).
+func (s *suite) assertPDF(t *testing.T, name, lang string, b *quiz.Bank, a quiz.Answers, maxPages int) {
+	texts := uiTexts(t, lang)
+	want, err := b.In(lang).Score(a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	code := b.Encode(a)
 	tb := s.browser.journey(t)
-	tb.open("/result?a=" + s.bank.Encode(a))
+	tb.lang = lang
+	tb.open(withLang("/result?a="+code, lang))
 	tb.waitWasm()
-	tb.assertResult(a)
-	tb.assertShareLink(a)
+	tb.waitFor("the result", fmt.Sprintf(`!!document.querySelector("section.result") && document.querySelector("section.result").dataset.code === %s`, js(code)))
 	var link string
+	tb.waitFor("the whole share link", `(document.getElementById("share-link") || {value: ""}).value.startsWith("http")`)
 	tb.eval(`document.getElementById("share-link").value`, &link)
 	var pdf []byte
 	tb.run("printing to PDF", chromedp.ActionFunc(func(ctx context.Context) error {
@@ -239,7 +296,10 @@ func TestResultPDF(t *testing.T) {
 		pdf, _, err = page.PrintToPDF().WithPaperWidth(8.27).WithPaperHeight(11.69).WithPrintBackground(true).Do(ctx)
 		return err
 	}))
-	file := filepath.Join(artifacts, "result.pdf")
+	// The date as the page wrote it when printing (quiz.js, beforeprint).
+	var date string
+	tb.eval(`document.getElementById("print-date").textContent`, &date)
+	file := filepath.Join(artifacts, "result-"+name+".pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -260,13 +320,20 @@ func TestResultPDF(t *testing.T) {
 		t.Fatalf("pdftotext %s: %v", file, err)
 	}
 	text := string(out)
-	os.WriteFile(filepath.Join(artifacts, "result.pdf.txt"), out, 0o644)
+	os.WriteFile(filepath.Join(artifacts, "result-"+name+".pdf.txt"), out, 0o644)
 	if ff := strings.Count(text, "\f"); ff != pages {
 		t.Errorf("pdftotext found %d pages, pdfinfo %d", ff, pages)
 	}
 	t.Logf("the PDF has %d pages", pages)
-	if pages < 1 || pages > 2 {
-		t.Errorf("the printed result has %d pages, want 1 or 2", pages)
+	if pages < 1 || pages > maxPages {
+		t.Errorf("the printed result has %d pages, want 1 to %d", pages, maxPages)
+	}
+	// No last page with little more than the footer ("This result
+	// online: …"): the footer goes with what comes before it.
+	sheets := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+	last := strings.Join(strings.Fields(sheets[len(sheets)-1]), " ")
+	if i := strings.Index(last, texts["result.printedLink"]); pages > 1 && (i < 0 || len([]rune(last[:i])) < 100) {
+		t.Errorf("the last of %d pages holds little but the footer: %q", pages, last)
 	}
 	// Names may wrap across lines, links break anywhere.
 	flat := strings.Join(strings.Fields(text), " ")
@@ -274,7 +341,7 @@ func TestResultPDF(t *testing.T) {
 	if !strings.Contains(flat, want.Level.Name) {
 		t.Errorf("the PDF does not name the level %q", want.Level.Name)
 	}
-	for _, d := range s.bank.Dimensions {
+	for _, d := range b.In(lang).Dimensions {
 		if !strings.Contains(flat, d.Name) {
 			t.Errorf("the PDF does not name the dimension %q", d.Name)
 		}
@@ -282,10 +349,20 @@ func TestResultPDF(t *testing.T) {
 	if !strings.Contains(bare, link) {
 		t.Errorf("the PDF does not hold the share link %s (.print-link)", link)
 	}
-	if year := strconv.Itoa(time.Now().Year()); !strings.Contains(bare, link+"·") || !strings.Contains(bare[strings.Index(bare, link):], year) {
-		t.Errorf("the PDF does not give the date it was printed after the link (#print-date)")
+	if year := strconv.Itoa(time.Now().Year()); date == "" || !strings.Contains(date, year) || !strings.Contains(bare, link+"·"+strings.Join(strings.Fields(date), "")) {
+		t.Errorf("the PDF does not give the date it was printed (%q) after the link (#print-date)", date)
 	}
-	for _, label := range []string{en["result.copy"], en["result.retake"], en["result.print"], en["result.compare"]} {
+	// The date on one line: not split inside, as "2. Dezember 20" / "26".
+	oneLine := false
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(strings.Join(strings.Fields(line), " "), strings.Join(strings.Fields(date), " ")) {
+			oneLine = true
+		}
+	}
+	if !oneLine {
+		t.Errorf("the printed date %q is split over lines", date)
+	}
+	for _, label := range []string{texts["result.copy"], texts["result.retake"], texts["result.print"], texts["result.compare"]} {
 		if strings.Contains(flat, label) {
 			t.Errorf("the PDF shows the button %q", label)
 		}
