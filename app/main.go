@@ -67,7 +67,7 @@ func parseFlags(args []string, out io.Writer) (options, error) {
 	fs.StringVar(&c.EmbedOrigins, "embed-origins", env("CXQUIZ_EMBED_ORIGINS", ""), "comma-separated `origins` allowed to embed the quiz in an iframe, or * for any; default: this site only (env CXQUIZ_EMBED_ORIGINS)")
 	fs.StringVar(&c.TLSCert, "tls-cert", env("CXQUIZ_TLS_CERT", ""), "serve HTTPS with this certificate `file` (env CXQUIZ_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", env("CXQUIZ_TLS_KEY", ""), "and this key `file` (env CXQUIZ_TLS_KEY)")
-	fs.StringVar(&c.Domain, "domain", env("CXQUIZ_DOMAIN", ""), "public `host` name, for the link previews (og:url, og:image) of shared pages (env CXQUIZ_DOMAIN)")
+	fs.StringVar(&c.Domain, "domain", env("CXQUIZ_DOMAIN", ""), "public `host` name, for the link previews (og:url, og:image) of shared pages and the share links of pages without JavaScript (env CXQUIZ_DOMAIN)")
 	fs.DurationVar(&c.Drain, "drain", server.DefaultDrain, "how long in-flight responses may take to finish on shutdown; then their connections are closed (default: the write timeout, so none that could finish is cut)")
 	fs.StringVar(&o.database, "database", env("CXQUIZ_DATABASE", "data/cxquiz.db"), "where team check-ins are stored: a SQLite `file` (created on first use) or a postgres:// URL (env CXQUIZ_DATABASE)")
 	fs.IntVar(&c.TeamCreateLimit, "team-create-limit", 0, "team check-ins one client may create per minute; 0: 10, negative: no limit")
