@@ -107,10 +107,7 @@ func textOn(hex string) string {
 }
 
 func textOnRGB(rgb [3]uint8) string {
-	lum := 0.0
-	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
-		lum += w * float64(linear[rgb[i]]) / (1<<32 - 1)
-	}
+	lum := luminance(rgb)
 	if (lum+0.05)/0.05 > 1.05/(lum+0.05) {
 		return "#000000"
 	}
